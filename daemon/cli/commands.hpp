@@ -1,0 +1,15 @@
+#pragma once
+// The subcommands of `feedagg`. Each registers itself on the app and, when it runs, stores its
+// process exit code in `exit_code`.
+
+#include <CLI/CLI.hpp>
+
+namespace feedagg::cli {
+
+// feedagg parse FILE... [--base-url URL] [--charset NAME] [--timezone TZ] [--pretty]
+void add_parse_command(CLI::App& app, int& exit_code);
+
+// feedagg convert FILE --to atom|rss|json
+void add_convert_command(CLI::App& app, int& exit_code);
+
+}  // namespace feedagg::cli

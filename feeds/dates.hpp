@@ -1,0 +1,29 @@
+#pragma once
+// Reading the dates real feeds carry, and writing the ones our output needs.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "feeds/model.hpp"
+
+namespace feedagg::feeds {
+
+// Reads RFC 822/1123 dates and their real-world variants (two-digit years, no seconds, no or wrong
+// weekday, named zones such as EST/PDT/GMT/UT/Z, military letters, "+08:00" offsets), RFC 3339 /
+// W3CDTF / ISO 8601 (partial dates, fractions, basic and extended forms), Unix timestamps and Chinese
+// forms ("2024年1月2日 10:00", "2024-01-02 10:00:00", "2024/01/02", full-width digits).
+// A date without a zone is read in `default_timezone`, an IANA name such as "Asia/Shanghai".
+// Returns nothing when the text is not a date or the timezone is unknown.
+std::optional<Timestamp> parse_date(std::string_view text, std::string_view default_timezone = "UTC");
+
+// True when `name` is a timezone parse_date understands ("UTC", "Asia/Shanghai", ...).
+bool is_known_timezone(std::string_view name);
+
+// "2003-12-31T10:14:55Z"
+std::string format_rfc3339(Timestamp time);
+
+// "Wed, 31 Dec 2003 10:14:55 GMT" (RFC 822 as RSS 2.0 wants it, four-digit year)
+std::string format_rfc822(Timestamp time);
+
+}  // namespace feedagg::feeds
