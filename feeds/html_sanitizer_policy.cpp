@@ -1,0 +1,315 @@
+#include "feeds/html_sanitizer_policy.hpp"
+
+#include <algorithm>
+#include <array>
+#include <boost/url/parse.hpp>
+#include <optional>
+
+#include "feeds/html_tokenizer.hpp"
+#include "feeds/url.hpp"
+#include "feeds/xml_escape.hpp"
+
+namespace feedagg::feeds::detail {
+namespace {
+
+constexpr std::array<std::string_view, 69> kAllowedElements = {
+    "a",     "abbr",  "audio", "b",          "bdi",    "bdo",    "blockquote", "br",   "caption",
+    "cite",  "code",  "col",   "colgroup",   "dd",     "del",    "details",    "dfn",  "div",
+    "dl",    "dt",    "em",    "figcaption", "figure", "h1",     "h2",         "h3",   "h4",
+    "h5",    "h6",    "hr",    "i",          "iframe", "img",    "ins",        "kbd",  "li",
+    "mark",  "ol",    "p",     "picture",    "pre",    "q",      "rp",         "rt",   "ruby",
+    "s",     "samp",  "small", "source",     "span",   "strike", "strong",     "sub",  "summary",
+    "sup",   "table", "tbody", "td",         "tfoot",  "th",     "thead",      "time", "tr",
+    "track", "u",     "ul",    "var",        "video",  "wbr"};
+
+enum class ValueKind {
+    text,       // free text: escaped, otherwise kept
+    number,     // an integer, optionally negative or a percentage
+    boolean,    // presence only
+    direction,  // ltr, rtl or auto
+    link_url,   // http(s), ftp, mailto, tel, magnet; relative ones resolved
+    image_url,  // a link_url or a data: URL of a raster image
+    embed_url,  // https on one of SanitizeOptions::iframe_hosts
+    srcset,     // image candidates, each URL checked as link_url
+};
+
+struct AllowedAttribute {
+    std::string_view element;  // "*" for every allowed element
+    std::string_view name;
+    ValueKind kind;
+};
+
+// Sorted by (element, name). No class, id or style anywhere: the output is embedded in our own
+// pages, and those attributes would let feeds restyle or overlay them (CSS injection, clobbering).
+constexpr AllowedAttribute kAllowedAttributes[] = {
+    {"*", "dir", ValueKind::direction},
+    {"*", "lang", ValueKind::text},
+    {"*", "title", ValueKind::text},
+    {"a", "href", ValueKind::link_url},
+    {"a", "hreflang", ValueKind::text},
+    {"audio", "controls", ValueKind::boolean},
+    {"audio", "loop", ValueKind::boolean},
+    {"audio", "muted", ValueKind::boolean},
+    {"audio", "preload", ValueKind::text},
+    {"audio", "src", ValueKind::link_url},
+    {"blockquote", "cite", ValueKind::link_url},
+    {"col", "span", ValueKind::number},
+    {"col", "width", ValueKind::number},
+    {"colgroup", "span", ValueKind::number},
+    {"colgroup", "width", ValueKind::number},
+    {"del", "cite", ValueKind::link_url},
+    {"del", "datetime", ValueKind::text},
+    {"details", "open", ValueKind::boolean},
+    {"iframe", "allowfullscreen", ValueKind::boolean},
+    {"iframe", "height", ValueKind::number},
+    {"iframe", "src", ValueKind::embed_url},
+    {"iframe", "width", ValueKind::number},
+    {"img", "alt", ValueKind::text},
+    {"img", "height", ValueKind::number},
+    {"img", "sizes", ValueKind::text},
+    {"img", "src", ValueKind::image_url},
+    {"img", "srcset", ValueKind::srcset},
+    {"img", "width", ValueKind::number},
+    {"ins", "cite", ValueKind::link_url},
+    {"ins", "datetime", ValueKind::text},
+    {"li", "value", ValueKind::number},
+    {"ol", "reversed", ValueKind::boolean},
+    {"ol", "start", ValueKind::number},
+    {"ol", "type", ValueKind::text},
+    {"q", "cite", ValueKind::link_url},
+    {"source", "media", ValueKind::text},
+    {"source", "sizes", ValueKind::text},
+    {"source", "src", ValueKind::link_url},
+    {"source", "srcset", ValueKind::srcset},
+    {"source", "type", ValueKind::text},
+    {"td", "colspan", ValueKind::number},
+    {"td", "headers", ValueKind::text},
+    {"td", "rowspan", ValueKind::number},
+    {"th", "abbr", ValueKind::text},
+    {"th", "colspan", ValueKind::number},
+    {"th", "headers", ValueKind::text},
+    {"th", "rowspan", ValueKind::number},
+    {"th", "scope", ValueKind::text},
+    {"time", "datetime", ValueKind::text},
+    {"track", "default", ValueKind::boolean},
+    {"track", "kind", ValueKind::text},
+    {"track", "label", ValueKind::text},
+    {"track", "src", ValueKind::link_url},
+    {"track", "srclang", ValueKind::text},
+    {"video", "controls", ValueKind::boolean},
+    {"video", "height", ValueKind::number},
+    {"video", "loop", ValueKind::boolean},
+    {"video", "muted", ValueKind::boolean},
+    {"video", "playsinline", ValueKind::boolean},
+    {"video", "poster", ValueKind::link_url},
+    {"video", "preload", ValueKind::text},
+    {"video", "src", ValueKind::link_url},
+    {"video", "width", ValueKind::number},
+};
+
+// Embedded players need scripts and their own origin; they get nothing else (no top navigation,
+// no forms).
+constexpr std::string_view kIframeSandbox = "allow-scripts allow-same-origin allow-popups allow-presentation";
+
+std::optional<ValueKind> allowed_kind(std::string_view element, std::string_view name) {
+    const auto find = [&](std::string_view scope) -> std::optional<ValueKind> {
+        const auto key = std::pair{scope, name};
+        const auto* found = std::lower_bound(std::begin(kAllowedAttributes), std::end(kAllowedAttributes),
+                                             key, [](const AllowedAttribute& entry, const auto& k) {
+                                                 return std::pair{entry.element, entry.name} < k;
+                                             });
+        if (found != std::end(kAllowedAttributes) && found->element == scope && found->name == name)
+            return found->kind;
+        return std::nullopt;
+    };
+    if (auto kind = find(element)) return kind;
+    return find("*");
+}
+
+bool is_ascii_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+std::string_view trim_spaces(std::string_view text) {
+    while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+char to_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [](char x, char y) { return to_lower(x) == to_lower(y); });
+}
+
+bool is_number(std::string_view value) {
+    if (!value.empty() && value.front() == '-') value.remove_prefix(1);
+    if (!value.empty() && value.back() == '%') value.remove_suffix(1);
+    return !value.empty() && value.size() <= 9 &&
+           std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// RFC 3986 §3.1 scheme, lowercased, when `url` starts with one; browsers find schemes the same way.
+std::string scheme_of(std::string_view url) {
+    std::string scheme;
+    for (const char c : url) {
+        if (c == ':') return scheme;
+        const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool other = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+        if (!alpha && !(other && !scheme.empty())) return {};
+        scheme.push_back(to_lower(c));
+    }
+    return {};
+}
+
+// data: URLs of raster images only; SVG can carry scripts.
+bool is_data_image_url(std::string_view url) {
+    std::string head;
+    for (const char c : url.substr(0, 20)) head.push_back(to_lower(c));
+    for (const std::string_view type : {"png", "gif", "jpeg", "jpg", "webp"}) {
+        const std::string prefix = "data:image/" + std::string(type);
+        if (head.size() > prefix.size() && head.compare(0, prefix.size(), prefix) == 0 &&
+            (head[prefix.size()] == ';' || head[prefix.size()] == ','))
+            return true;
+    }
+    return false;
+}
+
+// The URL a browser would see, with the obfuscations it ignores removed first: entities are already
+// decoded by the tokenizer; leading/trailing spaces and every ASCII control character go here
+// (WHATWG URL strips them, so "jav&#x09;ascript:" is "javascript:").
+std::string without_controls(std::string_view value) {
+    while (!value.empty() && static_cast<unsigned char>(value.front()) <= 0x20) value.remove_prefix(1);
+    while (!value.empty() && static_cast<unsigned char>(value.back()) <= 0x20) value.remove_suffix(1);
+    std::string cleaned;
+    cleaned.reserve(value.size());
+    for (const char c : value)
+        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) cleaned.push_back(c);
+    return cleaned;
+}
+
+std::optional<std::string> safe_url(std::string_view value, ValueKind kind, const SanitizeOptions& options) {
+    const std::string cleaned = without_controls(value);
+    if (cleaned.empty()) return std::nullopt;
+    if (kind == ValueKind::image_url && is_data_image_url(cleaned)) return cleaned;
+    std::string resolved = options.base_url.empty() ? cleaned : resolve_url(options.base_url, cleaned);
+    if (scheme_of(resolved).empty()) return resolved;  // still relative: nothing to run
+    if (!is_safe_link_url(resolved)) return std::nullopt;
+    return resolved;
+}
+
+bool is_allowed_embed(std::string_view url, const SanitizeOptions& options) {
+    const auto parsed = boost::urls::parse_uri(url);
+    if (!parsed || parsed->scheme_id() != boost::urls::scheme::https) return false;
+    const auto host = parsed->encoded_host();
+    return std::any_of(options.iframe_hosts.begin(), options.iframe_hosts.end(),
+                       [&](const std::string& allowed) { return equals_ignoring_case(host, allowed); });
+}
+
+// HTML §4.8.4.2.2 srcset: candidates split on commas, each a URL and optional "<n>w" or "<n>x".
+std::optional<std::string> safe_srcset(std::string_view value, const SanitizeOptions& options) {
+    std::string result;
+    std::size_t position = 0;
+    while (position < value.size()) {
+        while (position < value.size() && (is_ascii_space(value[position]) || value[position] == ','))
+            ++position;
+        const std::size_t url_start = position;
+        while (position < value.size() && !is_ascii_space(value[position])) ++position;
+        std::string_view url = value.substr(url_start, position - url_start);
+        std::string_view descriptor;
+        if (!url.empty() && url.back() == ',') {
+            while (!url.empty() && url.back() == ',') url.remove_suffix(1);
+        } else {
+            const std::size_t comma = std::min(value.find(',', position), value.size());
+            descriptor = trim_spaces(value.substr(position, comma - position));
+            position = comma;
+        }
+        if (url.empty()) continue;
+        const auto safe = safe_url(url, ValueKind::link_url, options);
+        if (!safe) continue;
+        if (!result.empty()) result.append(", ");
+        result.append(*safe);
+        const bool valid_descriptor = descriptor.size() >= 2 &&
+                                      (descriptor.back() == 'w' || descriptor.back() == 'x') &&
+                                      std::all_of(descriptor.begin(), descriptor.end() - 1,
+                                                  [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+        if (valid_descriptor) result.append(" ").append(descriptor);
+    }
+    if (result.empty()) return std::nullopt;
+    return result;
+}
+
+void append_attribute(std::string_view name, std::string_view value, std::string& out) {
+    out.push_back(' ');
+    out.append(name);
+    out.append("=\"");
+    append_xml_escaped(value, out);
+    out.push_back('"');
+}
+
+std::optional<std::string> checked_value(const HtmlAttribute& attribute, ValueKind kind,
+                                         const SanitizeOptions& options) {
+    switch (kind) {
+        case ValueKind::text:
+            return attribute.value;
+        case ValueKind::number: {
+            const auto number = trim_spaces(attribute.value);
+            if (is_number(number)) return std::string(number);
+            return std::nullopt;
+        }
+        case ValueKind::boolean:
+            return std::string();
+        case ValueKind::direction: {
+            const auto direction = trim_spaces(attribute.value);
+            for (const std::string_view allowed : {"ltr", "rtl", "auto"})
+                if (equals_ignoring_case(direction, allowed)) return std::string(allowed);
+            return std::nullopt;
+        }
+        case ValueKind::link_url:
+        case ValueKind::image_url:
+            return safe_url(attribute.value, kind, options);
+        case ValueKind::embed_url: {
+            auto url = safe_url(attribute.value, kind, options);
+            if (url && is_allowed_embed(*url, options)) return url;
+            return std::nullopt;
+        }
+        case ValueKind::srcset:
+            return safe_srcset(attribute.value, options);
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool is_allowed_element(std::string_view element) {
+    return std::binary_search(kAllowedElements.begin(), kAllowedElements.end(), element);
+}
+
+bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options, std::string& out) {
+    const std::size_t rollback = out.size();
+    bool has_source = false;
+    for (const HtmlAttribute& attribute : tag.attributes) {
+        const auto kind = allowed_kind(tag.name, attribute.name);
+        if (!kind) continue;
+        const auto value = checked_value(attribute, *kind, options);
+        if (!value) continue;
+        append_attribute(attribute.name, *value, out);
+        has_source =
+            has_source || attribute.name == "src" || attribute.name == "srcset" || attribute.name == "href";
+    }
+    if (tag.name == "a" && has_source) {
+        // Linked pages get neither window.opener nor our address.
+        append_attribute("rel", "noopener noreferrer", out);
+    } else if (tag.name == "iframe" && has_source) {
+        append_attribute("sandbox", kIframeSandbox, out);
+    } else if ((tag.name == "img" || tag.name == "iframe") && !has_source) {
+        out.resize(rollback);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace feedagg::feeds::detail

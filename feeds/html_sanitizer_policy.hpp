@@ -1,0 +1,25 @@
+#pragma once
+// Detail of the sanitizer: what it keeps. The element and attribute allow-lists follow what feed
+// readers (Miniflux, bluemonday, DOMPurify) keep for article content.
+
+#include <string>
+#include <string_view>
+
+#include "feeds/html.hpp"
+
+namespace feedagg::feeds::detail {
+
+struct Token;
+
+// True when the sanitizer writes `element`'s tag; content of other elements is kept unless
+// drops_content() says otherwise.
+bool is_allowed_element(std::string_view element);
+
+// Appends ` name="value"` for every attribute of the start tag `tag` the allow-list keeps (values
+// checked, URLs resolved against options.base_url) and the attributes the policy adds (rel on
+// links, sandbox on iframes). Returns false when the element is useless or unsafe without the
+// attributes it lost (an img without a source, an iframe not from options.iframe_hosts); `out` is
+// then left as it was.
+bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options, std::string& out);
+
+}  // namespace feedagg::feeds::detail
