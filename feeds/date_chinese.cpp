@@ -1,0 +1,229 @@
+// Chinese (and the shared Japanese) ways of writing dates, rewritten as the ASCII the numeric reader
+// understands: "2024年1月2日 星期二 下午3:00" becomes "2024-1-2   3:00" with the afternoon noted,
+// "２０２４年０１月０２日" becomes "2024-01-02 ". Any character not listed here rejects the text.
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "feeds/date_parts.hpp"
+
+namespace feedagg::feeds::detail {
+namespace {
+
+class AsciiWriter {
+  public:
+    AsciiWriter(char* buffer, std::size_t capacity) : buffer_(buffer), capacity_(capacity) {}
+
+    void put(std::string_view text) {
+        if (text.size() > capacity_ - size_) {
+            overflowed_ = true;
+            return;
+        }
+        for (const char c : text) buffer_[size_++] = c;
+    }
+    void put(char c) { put(std::string_view(&c, 1)); }
+
+    bool overflowed() const { return overflowed_; }
+    std::string_view text() const { return {buffer_, size_}; }
+
+  private:
+    char* buffer_;
+    std::size_t capacity_;
+    std::size_t size_ = 0;
+    bool overflowed_ = false;
+};
+
+struct CodePoint {
+    char32_t value = 0;
+    std::size_t length = 0;
+};
+
+std::optional<CodePoint> decode_utf8(std::string_view text) {
+    const auto byte = [&](std::size_t index) { return static_cast<unsigned char>(text[index]); };
+    const unsigned char lead = byte(0);
+    std::size_t length = 0;
+    char32_t value = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        value = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        value = lead & 0x0F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        value = lead & 0x07;
+    } else {
+        return std::nullopt;
+    }
+    if (text.size() < length) return std::nullopt;
+    for (std::size_t index = 1; index < length; ++index) {
+        if ((byte(index) & 0xC0) != 0x80) return std::nullopt;
+        value = (value << 6) | (byte(index) & 0x3F);
+    }
+    return CodePoint{value, length};
+}
+
+bool starts_with_digit(std::string_view text) {
+    if (!text.empty() && is_ascii_digit(text[0])) return true;
+    const auto code_point = text.empty() ? std::nullopt : decode_utf8(text);
+    return code_point && code_point->value >= U'０' && code_point->value <= U'９';
+}
+
+std::size_t prefix_length(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix ? prefix.size() : 0;
+}
+
+// "星期二", "周日", "礼拜天": the length of the weekday word at the start of `text`, or 0.
+std::size_t weekday_length(std::string_view text) {
+    for (const std::string_view word : {"星期", "礼拜", "禮拜", "周", "週"}) {
+        const std::size_t word_length = prefix_length(text, word);
+        if (word_length == 0) continue;
+        for (const std::string_view day : {"一", "二", "三", "四", "五", "六", "日", "天"}) {
+            if (const std::size_t day_length = prefix_length(text.substr(word_length), day)) {
+                return word_length + day_length;
+            }
+        }
+    }
+    return 0;
+}
+
+// "(星期二)", "（周二）", and the Japanese "(火)": a weekday in brackets, or 0.
+std::size_t bracketed_weekday_length(std::string_view text) {
+    std::size_t length = 0;
+    for (const std::string_view open : {"(", "（"}) length = length ? length : prefix_length(text, open);
+    if (length == 0) return 0;
+    std::size_t day_length = weekday_length(text.substr(length));
+    for (const std::string_view day : {"月", "火", "水", "木", "金", "土", "日"}) {
+        day_length = day_length ? day_length : prefix_length(text.substr(length), day);
+    }
+    if (day_length == 0) return 0;
+    length += day_length;
+    for (const std::string_view close : {")", "）"}) {
+        if (const std::size_t close_length = prefix_length(text.substr(length), close)) {
+            return length + close_length;
+        }
+    }
+    return 0;
+}
+
+struct Phrase {
+    std::string_view text;
+    std::string_view ascii;
+    bool afternoon;
+};
+
+// Words around the clock. China observes one zone, UTC+8, all year.
+constexpr Phrase phrases[] = {
+    {"北京时间", " +08:00 ", false},
+    {"北京時間", " +08:00 ", false},
+    {"上午", " ", false},
+    {"早上", " ", false},
+    {"凌晨", " ", false},
+    {"下午", " ", true},
+    {"晚上", " ", true},
+    {"傍晚", " ", true},
+};
+
+// The ASCII a single character stands for; `next` is the text after it. Nothing for unknown ones.
+std::optional<std::string_view> ascii_for(char32_t character, std::string_view next) {
+    if (character >= U'０' && character <= U'９') {
+        static constexpr std::string_view digits = "0123456789";
+        return digits.substr(character - U'０', 1);
+    }
+    const bool digit_follows = starts_with_digit(next);
+    switch (character) {
+        case U'：':
+            return ":";
+        case U'－':
+            return "-";
+        case U'／':
+            return "/";
+        case U'．':
+            return ".";
+        case U'＋':
+            return "+";
+        case U'，':
+            return ",";
+        case U'（':
+            return "(";
+        case U'）':
+            return ")";
+        case U'\u00A0':  // no-break space
+        case U'\u3000':  // ideographic space
+        case U'\u2002':
+        case U'\u2003':
+        case U'\u2009':
+        case U'\u202F':
+            return " ";
+        case U'\u200B':  // zero-width space
+        case U'\uFEFF':
+            return "";
+        case U'年':
+        case U'月':
+            return digit_follows ? "-" : "";
+        case U'日':
+        case U'号':
+        case U'號':
+            return " ";
+        case U'时':
+        case U'時':
+        case U'点':
+        case U'點':
+            return digit_follows ? ":" : ":00";
+        case U'分':
+            return digit_follows ? ":" : "";
+        case U'秒':
+            return "";
+        default:
+            return std::nullopt;
+    }
+}
+
+}  // namespace
+
+std::optional<CjkRewrite> rewrite_cjk_date(std::string_view text, char* buffer, std::size_t capacity) {
+    AsciiWriter writer(buffer, capacity);
+    CjkRewrite rewrite;
+    std::size_t at = 0;
+    while (at < text.size() && !writer.overflowed()) {
+        const std::string_view rest = text.substr(at);
+        if (const std::size_t length = bracketed_weekday_length(rest)) {
+            writer.put(' ');
+            at += length;
+            continue;
+        }
+        if (static_cast<unsigned char>(rest[0]) < 0x80) {
+            writer.put(rest[0]);
+            ++at;
+            continue;
+        }
+        if (const std::size_t length = weekday_length(rest)) {
+            writer.put(' ');
+            at += length;
+            continue;
+        }
+        bool phrase_found = false;
+        for (const Phrase& phrase : phrases) {
+            if (prefix_length(rest, phrase.text) == 0) continue;
+            writer.put(phrase.ascii);
+            rewrite.afternoon = rewrite.afternoon || phrase.afternoon;
+            at += phrase.text.size();
+            phrase_found = true;
+            break;
+        }
+        if (phrase_found) continue;
+
+        const auto code_point = decode_utf8(rest);
+        if (!code_point) return std::nullopt;
+        const auto ascii = ascii_for(code_point->value, rest.substr(code_point->length));
+        if (!ascii) return std::nullopt;
+        writer.put(*ascii);
+        at += code_point->length;
+    }
+    if (writer.overflowed()) return std::nullopt;
+    rewrite.text = writer.text();
+    return rewrite;
+}
+
+}  // namespace feedagg::feeds::detail
