@@ -1,0 +1,122 @@
+#include "feeds/detail/entry_draft.hpp"
+
+#include <algorithm>
+
+#include "feeds/html.hpp"
+#include "feeds/url.hpp"
+
+namespace feedagg::feeds::detail {
+namespace {
+
+bool is_absolute(std::string_view url) { return url.find("://") != std::string_view::npos; }
+
+void resolve_in_place(std::string& url, std::string_view base) {
+    if (!url.empty()) url = resolve_url(base, url);
+}
+
+template <typename T>
+void drop_duplicates(std::vector<T>& items) {
+    std::vector<T> unique;
+    unique.reserve(items.size());
+    for (auto& item : items) {
+        if (std::find(unique.begin(), unique.end(), item) == unique.end()) unique.push_back(std::move(item));
+    }
+    items = std::move(unique);
+}
+
+void drop_duplicate_enclosures(std::vector<Enclosure>& enclosures) {
+    std::vector<Enclosure> unique;
+    for (auto& enclosure : enclosures) {
+        if (enclosure.url.empty()) continue;
+        auto same_url = [&](const Enclosure& kept) { return kept.url == enclosure.url; };
+        auto existing = std::find_if(unique.begin(), unique.end(), same_url);
+        if (existing == unique.end()) {
+            unique.push_back(std::move(enclosure));
+        } else {  // media:content and <enclosure> often name one file twice; keep what each knows
+            if (existing->type.empty()) existing->type = enclosure.type;
+            if (!existing->length) existing->length = enclosure.length;
+        }
+    }
+    enclosures = std::move(unique);
+}
+
+// Every link the entry has, once: its alternate link first, then the rest as found, then enclosures.
+void complete_links(Entry& entry) {
+    std::vector<Link> links;
+    auto add = [&](Link link) {
+        if (link.href.empty()) return;
+        auto same = [&](const Link& kept) { return kept.href == link.href && kept.rel == link.rel; };
+        if (std::find_if(links.begin(), links.end(), same) == links.end()) links.push_back(std::move(link));
+    };
+    if (entry.link.empty()) {
+        for (const auto& link : entry.links) {
+            if (link.rel == "alternate" && !link.href.empty()) {
+                entry.link = link.href;
+                break;
+            }
+        }
+    }
+    if (!entry.link.empty()) {
+        auto alternate = std::find_if(entry.links.begin(), entry.links.end(), [&](const Link& link) {
+            return link.rel == "alternate" && link.href == entry.link;
+        });
+        add(alternate != entry.links.end() ? *alternate : Link{entry.link, "alternate", {}, {}, {}});
+    }
+    for (auto& link : entry.links) add(std::move(link));
+    for (const auto& enclosure : entry.enclosures) add(Link{enclosure.url, "enclosure", enclosure.type, {}, enclosure.length});
+    entry.links = std::move(links);
+}
+
+Entry finish_entry(EntryDraft draft, std::string_view feed_base) {
+    Entry& entry = draft.entry;
+    const std::string entry_base = draft.base.empty() ? std::string(feed_base) : draft.base;
+    resolve_in_place(entry.link, entry_base);
+    for (auto& link : entry.links) resolve_in_place(link.href, entry_base);
+    for (auto& enclosure : entry.enclosures) resolve_in_place(enclosure.url, entry_base);
+    resolve_in_place(entry.comments, entry_base);
+    resolve_in_place(entry.source_link, entry_base);
+    for (auto& author : entry.authors) resolve_in_place(author.uri, entry_base);
+
+    const std::string content_fallback = !draft.base.empty()      ? draft.base
+                                         : is_absolute(entry.link) ? entry.link
+                                                                   : entry_base;
+    SanitizeOptions options;
+    if (!entry.summary.empty()) {
+        options.base_url = draft.summary_base.empty() ? content_fallback : draft.summary_base;
+        entry.summary = sanitize_html(entry.summary, options);
+    }
+    if (!entry.content.empty()) {
+        options.base_url = draft.content_base.empty() ? content_fallback : draft.content_base;
+        entry.content = sanitize_html(entry.content, options);
+    }
+    drop_duplicates(entry.categories);
+    drop_duplicates(entry.authors);
+    drop_duplicate_enclosures(entry.enclosures);
+    complete_links(entry);
+    return std::move(entry);
+}
+
+void finish_feed_head(Feed& feed, std::string_view document_base) {
+    resolve_in_place(feed.link, document_base);
+    resolve_in_place(feed.self_link, document_base);
+    resolve_in_place(feed.image, document_base);
+    for (auto& author : feed.authors) resolve_in_place(author.uri, document_base);
+    drop_duplicates(feed.authors);
+}
+
+}  // namespace
+
+Feed finish_feed(Feed head, std::vector<EntryDraft> drafts, std::string_view root_xml_base, const ParseOptions& options) {
+    // Without a document URL the feed's own absolute self link says where it lives.
+    const std::string document_base = !root_xml_base.empty()     ? std::string(root_xml_base)
+                                      : !options.base_url.empty() ? options.base_url
+                                      : is_absolute(head.self_link) ? head.self_link
+                                                                    : std::string{};
+    finish_feed_head(head, document_base);
+    const std::string base = !document_base.empty() ? document_base : is_absolute(head.link) ? head.link : std::string{};
+    head.entries.reserve(drafts.size());
+    for (auto& draft : drafts) head.entries.push_back(finish_entry(std::move(draft), base));
+    return head;
+}
+
+}  // namespace feedagg::feeds::detail

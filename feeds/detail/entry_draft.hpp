@@ -1,0 +1,26 @@
+#pragma once
+// An entry as read from the document, before its URLs are resolved and its HTML sanitized: the base
+// for an entry's content may be the entry's own link, which can come after the content.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "feeds/detail/parse_context.hpp"
+#include "feeds/model.hpp"
+
+namespace feedagg::feeds::detail {
+
+struct EntryDraft {
+    Entry entry;  // summary and content hold raw HTML; URLs are as written
+    std::string base;          // from xml:base at the entry, resolved; empty when none
+    std::string summary_base;  // from xml:base at the summary or content element; empty when none
+    std::string content_base;
+};
+
+// Completes a feed read from a document: resolves the head's URLs against the document's base (the
+// root's xml:base, else the document URL) and finishes every entry. Relative URLs in an entry's content
+// resolve against xml:base, else the entry's link, else the document's base, else the feed's site.
+Feed finish_feed(Feed head, std::vector<EntryDraft> drafts, std::string_view root_xml_base, const ParseOptions& options);
+
+}  // namespace feedagg::feeds::detail
