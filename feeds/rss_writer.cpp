@@ -64,8 +64,9 @@ void write_enclosures(XmlWriter& xml, const std::vector<Enclosure>& enclosures) 
         }
         if (first) {
             const std::string length = enclosure.length ? std::to_string(*enclosure.length) : "0";
-            const std::string_view type =
-                enclosure.type.empty() ? "application/octet-stream" : enclosure.type;
+            const std::string_view type = enclosure.type.empty()
+                                              ? std::string_view("application/octet-stream")
+                                              : std::string_view(enclosure.type);
             xml.empty_element("enclosure", {{"url", enclosure.url}, {"length", length}, {"type", type}});
             first = false;
         } else {
