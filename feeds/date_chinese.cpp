@@ -64,10 +64,22 @@ std::optional<CodePoint> decode_utf8(std::string_view text) {
     return CodePoint{value, length};
 }
 
-bool starts_with_digit(std::string_view text) {
-    if (!text.empty() && is_ascii_digit(text[0])) return true;
-    const auto code_point = text.empty() ? std::nullopt : decode_utf8(text);
-    return code_point && code_point->value >= U'０' && code_point->value <= U'９';
+std::optional<char> digit_at_start(std::string_view text) {
+    if (text.empty()) return std::nullopt;
+    if (is_ascii_digit(text[0])) return text[0];
+    const auto code_point = decode_utf8(text);
+    if (!code_point || code_point->value < U'０' || code_point->value > U'９') return std::nullopt;
+    return static_cast<char>('0' + (code_point->value - U'０'));
+}
+
+// How many digits (ASCII or full-width) start `text`, counting no further than two.
+int leading_digit_count(std::string_view text) {
+    int count = 0;
+    while (count < 2 && digit_at_start(text)) {
+        text.remove_prefix(is_ascii_digit(text[0]) ? 1 : 3);
+        ++count;
+    }
+    return count;
 }
 
 std::size_t prefix_length(std::string_view text, std::string_view prefix) {
@@ -131,7 +143,9 @@ std::optional<std::string_view> ascii_for(char32_t character, std::string_view n
         static constexpr std::string_view digits = "0123456789";
         return digits.substr(character - U'０', 1);
     }
-    const bool digit_follows = starts_with_digit(next);
+    // "10时5分" has one-digit minutes; the clock reader wants two.
+    const int digits_following = leading_digit_count(next);
+    const std::string_view clock_separator = digits_following == 1 ? ":0" : ":";
     switch (character) {
         case U'：':
             return ":";
@@ -161,7 +175,7 @@ std::optional<std::string_view> ascii_for(char32_t character, std::string_view n
             return "";
         case U'年':
         case U'月':
-            return digit_follows ? "-" : "";
+            return digits_following > 0 ? "-" : "";
         case U'日':
         case U'号':
         case U'號':
@@ -170,9 +184,9 @@ std::optional<std::string_view> ascii_for(char32_t character, std::string_view n
         case U'時':
         case U'点':
         case U'點':
-            return digit_follows ? ":" : ":00";
+            return digits_following > 0 ? clock_separator : ":00";
         case U'分':
-            return digit_follows ? ":" : "";
+            return digits_following > 0 ? clock_separator : "";
         case U'秒':
             return "";
         default:
