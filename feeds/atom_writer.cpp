@@ -11,6 +11,7 @@
 
 #include "feeds/dates.hpp"
 #include "feeds/entry_id.hpp"
+#include "feeds/entry_links.hpp"
 #include "feeds/writers.hpp"
 #include "feeds/xml_writer.hpp"
 
@@ -169,37 +170,34 @@ bool is_alternate(const Link& link) {
     return link.rel.empty() || link.rel == "alternate";
 }
 
-bool is_enclosure_of(const Link& link, const Entry& entry) {
-    return link.rel == "enclosure" &&
-           std::any_of(entry.enclosures.begin(), entry.enclosures.end(),
-                       [&](const Enclosure& enclosure) { return enclosure.url == link.href; });
-}
-
 // The entry's links, its enclosures and its comments page, each written once. Returns whether an
 // alternate link was written.
 bool write_entry_links(XmlWriter& xml, const Entry& entry) {
-    // RFC 4287 §4.1.2: no two alternate links with the same type (hreflang is not modelled).
+    // RFC 4287 §4.1.1: no two alternate links with the same type (hreflang is not modelled).
     std::vector<std::string_view> alternate_types;
-    const bool link_listed = std::any_of(entry.links.begin(), entry.links.end(), [&](const Link& link) {
-        return is_alternate(link) && link.href == entry.link;
-    });
-    if (!entry.link.empty() && !link_listed) {
-        xml.empty_element("link", {{"rel", "alternate"}, {"href", entry.link}});
-        alternate_types.push_back({});
-    }
-    for (const Link& link : entry.links) {
-        if (link.href.empty() || is_enclosure_of(link, entry) ||
-            (link.rel == "replies" && link.href == entry.comments)) {
-            continue;
-        }
+    const auto write_unless_repeated = [&](const Link& link) {
         if (is_alternate(link)) {
             const std::string_view type = media_type(link.type);
             if (std::find(alternate_types.begin(), alternate_types.end(), type) != alternate_types.end()) {
-                continue;
+                return;
             }
             alternate_types.push_back(type);
         }
         write_link(xml, link);
+    };
+    // The article link first; as listed in `links` when it is, for its type and title.
+    const auto listed = std::find_if(entry.links.begin(), entry.links.end(),
+                                     [&](const Link& link) { return detail::is_article_link(link, entry); });
+    if (listed != entry.links.end()) {
+        write_unless_repeated(*listed);
+    } else if (!entry.link.empty()) {
+        write_unless_repeated(
+            Link{.href = entry.link, .rel = "alternate", .type = {}, .title = {}, .length = {}});
+    }
+    for (const Link& link : entry.links) {
+        if (!link.href.empty() && !detail::restates_entry_field(link, entry)) {
+            write_unless_repeated(link);
+        }
     }
     for (const Enclosure& enclosure : entry.enclosures) {
         if (!enclosure.url.empty()) {
@@ -216,10 +214,9 @@ bool write_entry_links(XmlWriter& xml, const Entry& entry) {
         xml.empty_element(
             "link",
             {{"rel", "replies"}, {"type", "text/html"}, {"href", entry.comments}, {"thr:count", count}});
-    } else {
-        // RFC 4685 §5: thr:total when there is no replies link to carry the count.
-        xml.optional_element("thr:total", count);
     }
+    // RFC 4685 §5: the total number of responses.
+    xml.optional_element("thr:total", count);
     return !alternate_types.empty();
 }
 

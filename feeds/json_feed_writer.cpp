@@ -8,7 +8,7 @@
 //     feed:   rights, generator, updated
 //     item:   summary_html, content_from_summary (true when content_html holds the summary),
 //             links [{href, rel, type, title, length}], comments, comment_count, source_title
-//     author: email
+//     author: email (also as a mailto: url when the person has no other url)
 // - external_url is the source link (where the entry was first published).
 
 #include <boost/json.hpp>
@@ -54,8 +54,8 @@ void set_array(json::object& object, std::string_view key, json::array value) {
     }
 }
 
-// JSON Feed §authors: name, url, avatar, at least one of them. A person known only by an email
-// address is named by it.
+// JSON Feed §authors: name, url, avatar, at least one of them. JSON Feed has no email: it becomes a
+// mailto: url when the person has no other, and is kept in the extension either way.
 json::array authors_json(const std::vector<Person>& people) {
     json::array authors;
     for (const Person& person : people) {
@@ -63,8 +63,9 @@ json::array authors_json(const std::vector<Person>& people) {
             continue;
         }
         json::object author;
-        set_text(author, "name", person.name.empty() && person.uri.empty() ? person.email : person.name);
-        set_text(author, "url", person.uri);
+        set_text(author, "name", person.name);
+        set_text(author, "url",
+                 person.uri.empty() && !person.email.empty() ? "mailto:" + person.email : person.uri);
         if (!person.email.empty()) {
             author[extension_key] = json::object{{"email", utf8_string(person.email)}};
         }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "feeds/dates.hpp"
+#include "feeds/entry_links.hpp"
 #include "feeds/writers.hpp"
 #include "feeds/xml_writer.hpp"
 
@@ -78,11 +79,10 @@ void write_enclosures(XmlWriter& xml, const std::vector<Enclosure>& enclosures) 
     }
 }
 
-// Links RSS has no element for, as atom:link; the article link itself is <link>.
+// Links RSS has no element for, as atom:link.
 void write_extra_links(XmlWriter& xml, const Entry& entry) {
     for (const Link& link : entry.links) {
-        const bool is_article_link = (link.rel.empty() || link.rel == "alternate") && link.href == entry.link;
-        if (link.href.empty() || is_article_link) {
+        if (link.href.empty() || detail::restates_entry_field(link, entry)) {
             continue;
         }
         const std::string length = length_text(link.length);
@@ -118,6 +118,10 @@ void write_item(XmlWriter& xml, const Entry& entry) {
     xml.element("guid", guid, {{"isPermaLink", permalink ? "true" : "false"}});
     if (const auto date = entry.published ? entry.published : entry.updated) {
         xml.element("pubDate", format_rfc822(*date));
+    }
+    if (entry.updated) {
+        // RSS has no modification date; Atom's is the one readers of RSS know.
+        xml.element("atom:updated", format_rfc3339(*entry.updated));
     }
     write_people(xml, entry.authors, "author");
     for (const std::string& category : entry.categories) {

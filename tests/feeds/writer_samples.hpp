@@ -71,6 +71,23 @@ inline Feed rich_feed() {
     return feed;
 }
 
+// rich_feed() as the parser leaves a feed: plain titles without markup-like text, sanitized HTML, no
+// control characters, absolute URLs and IRI ids. What the writers write of it should read back equal.
+inline Feed normalized_feed() {
+    Feed feed = rich_feed();
+    feed.title = "Feed & \"quotes\" 新闻";
+    feed.description = "Plain & 描述";
+    Entry& first = feed.entries[0];
+    first.id = "tag:example.com,2024:1";
+    first.title = "Entry & \"quotes\" 'apos' 中文";
+    first.links.clear();
+    first.content = "<p>Content with ]]&gt; and <b>bold</b> 内容</p>";
+    first.authors = {{"Wang", "wang@example.com", ""}};
+    first.enclosures.resize(1);
+    feed.entries[1].id = "https://example.com/posts/2";
+    return feed;
+}
+
 // Nothing at all but one entry that is just as empty.
 inline Feed empty_feed_with_empty_entry() {
     Feed feed;
