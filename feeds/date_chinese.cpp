@@ -2,6 +2,7 @@
 // understands: "2024年1月2日 星期二 下午3:00" becomes "2024-1-2   3:00" with the afternoon noted,
 // "２０２４年０１月０２日" becomes "2024-01-02 ". Any character not listed here rejects the text.
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -25,6 +26,7 @@ class AsciiWriter {
     void put(char c) { put(std::string_view(&c, 1)); }
 
     bool overflowed() const { return overflowed_; }
+    bool ends_with_digit() const { return size_ > 0 && is_ascii_digit(buffer_[size_ - 1]); }
     std::string_view text() const { return {buffer_, size_}; }
 
   private:
@@ -102,21 +104,17 @@ std::size_t weekday_length(std::string_view text) {
 
 // "(星期二)", "（周二）", and the Japanese "(火)": a weekday in brackets, or 0.
 std::size_t bracketed_weekday_length(std::string_view text) {
-    std::size_t length = 0;
-    for (const std::string_view open : {"(", "（"}) length = length ? length : prefix_length(text, open);
-    if (length == 0) return 0;
-    std::size_t day_length = weekday_length(text.substr(length));
-    for (const std::string_view day : {"月", "火", "水", "木", "金", "土", "日"}) {
-        day_length = day_length ? day_length : prefix_length(text.substr(length), day);
+    const std::size_t open = std::max(prefix_length(text, "("), prefix_length(text, "（"));
+    if (open == 0) return 0;
+    const std::string_view inside = text.substr(open);
+    std::size_t day = weekday_length(inside);
+    for (const std::string_view japanese_day : {"月", "火", "水", "木", "金", "土", "日"}) {
+        day = std::max(day, prefix_length(inside, japanese_day));
     }
-    if (day_length == 0) return 0;
-    length += day_length;
-    for (const std::string_view close : {")", "）"}) {
-        if (const std::size_t close_length = prefix_length(text.substr(length), close)) {
-            return length + close_length;
-        }
-    }
-    return 0;
+    if (day == 0) return 0;
+    const std::string_view after = inside.substr(day);
+    const std::size_t close = std::max(prefix_length(after, ")"), prefix_length(after, "）"));
+    return close == 0 ? 0 : open + day + close;
 }
 
 struct Phrase {
@@ -137,15 +135,12 @@ constexpr Phrase phrases[] = {
     {"傍晚", " ", true},
 };
 
-// The ASCII a single character stands for; `next` is the text after it. Nothing for unknown ones.
-std::optional<std::string_view> ascii_for(char32_t character, std::string_view next) {
+// Full-width forms and unusual spaces: the ASCII they stand for, or nothing when not one of them.
+std::optional<std::string_view> ascii_for_symbol(char32_t character) {
     if (character >= U'０' && character <= U'９') {
         static constexpr std::string_view digits = "0123456789";
         return digits.substr(character - U'０', 1);
     }
-    // "10时5分" has one-digit minutes; the clock reader wants two.
-    const int digits_following = leading_digit_count(next);
-    const std::string_view clock_separator = digits_following == 1 ? ":0" : ":";
     switch (character) {
         case U'：':
             return ":";
@@ -173,6 +168,18 @@ std::optional<std::string_view> ascii_for(char32_t character, std::string_view n
         case U'\u200B':  // zero-width space
         case U'\uFEFF':
             return "";
+        default:
+            return std::nullopt;
+    }
+}
+
+// The unit words that follow a number ("2024年", "10点"): the ASCII separator they stand for, given
+// the text `next` after them, or nothing when not one of them.
+std::optional<std::string_view> ascii_for_unit(char32_t character, std::string_view next) {
+    // "10时5分" has one-digit minutes; the clock reader wants two.
+    const int digits_following = leading_digit_count(next);
+    const std::string_view clock_separator = digits_following == 1 ? ":0" : ":";
+    switch (character) {
         case U'年':
         case U'月':
             return digits_following > 0 ? "-" : "";
@@ -192,6 +199,12 @@ std::optional<std::string_view> ascii_for(char32_t character, std::string_view n
         default:
             return std::nullopt;
     }
+}
+
+// 下午 only matters when a clock follows it.
+bool clock_follows(std::string_view text) {
+    while (!text.empty() && text[0] == ' ') text.remove_prefix(1);
+    return digit_at_start(text).has_value();
 }
 
 }  // namespace
@@ -221,7 +234,7 @@ std::optional<CjkRewrite> rewrite_cjk_date(std::string_view text, char* buffer, 
         for (const Phrase& phrase : phrases) {
             if (prefix_length(rest, phrase.text) == 0) continue;
             writer.put(phrase.ascii);
-            rewrite.afternoon = rewrite.afternoon || phrase.afternoon;
+            if (phrase.afternoon && clock_follows(rest.substr(phrase.text.size()))) rewrite.afternoon = true;
             at += phrase.text.size();
             phrase_found = true;
             break;
@@ -230,7 +243,9 @@ std::optional<CjkRewrite> rewrite_cjk_date(std::string_view text, char* buffer, 
 
         const auto code_point = decode_utf8(rest);
         if (!code_point) return std::nullopt;
-        const auto ascii = ascii_for(code_point->value, rest.substr(code_point->length));
+        auto ascii = ascii_for_symbol(code_point->value);
+        if (!ascii && writer.ends_with_digit())
+            ascii = ascii_for_unit(code_point->value, rest.substr(code_point->length));
         if (!ascii) return std::nullopt;
         writer.put(*ascii);
         at += code_point->length;

@@ -107,6 +107,7 @@ std::optional<Timestamp> read_unix_time(std::string_view text) {
     while (digit_count < text.size() && is_ascii_digit(text[digit_count])) ++digit_count;
     const std::string_view whole = text.substr(0, digit_count);
     const std::string_view rest = text.substr(digit_count);
+    if (whole.empty() || whole[0] == '0') return std::nullopt;  // "020242024" is no timestamp
 
     if (rest.empty() && digit_count == 13) return Timestamp{std::chrono::seconds{digits_value(whole) / 1000}};
     const bool seconds_length = digit_count >= 9 && digit_count <= 11;

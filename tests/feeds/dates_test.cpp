@@ -227,6 +227,7 @@ TEST(Dates, RejectsDigitRunsOfOtherLengths) {
     EXPECT_EQ(parse_date("123456789012345"), none);
     EXPECT_EQ(parse_date("12345678901234567890123456789"), none);
     EXPECT_EQ(parse_date("1704189600."), none);
+    EXPECT_EQ(parse_date("0704189600"), none);
 }
 
 // --- Chinese forms ------------------------------------------------------------------------------
@@ -276,6 +277,16 @@ TEST(Dates, ReadsBeijingTimeWhateverTheDefaultZone) {
 TEST(Dates, RejectsUnknownNonAsciiText) {
     EXPECT_EQ(parse_date("2024年1月2日 某时"), none);
     EXPECT_EQ(parse_date("昨天"), none);
+}
+
+TEST(Dates, RejectsUnitWordsWithoutANumber) {
+    EXPECT_EQ(parse_date("秒2024"), none);
+    EXPECT_EQ(parse_date("年2024"), none);
+    EXPECT_EQ(parse_date("2024年1月2日 时"), none);
+}
+
+TEST(Dates, IgnoresAfternoonWordWithoutAClock) {
+    EXPECT_EQ(parse_date("2024年1月2日 下午", "Asia/Shanghai"), utc(2024, 1, 1, 16));
 }
 
 TEST(Dates, ReadsNonBreakingSpaces) {
