@@ -174,10 +174,10 @@ bool is_alternate(const Link& link) {
 // alternate link was written.
 bool write_entry_links(XmlWriter& xml, const Entry& entry) {
     // RFC 4287 §4.1.1: no two alternate links with the same type (hreflang is not modelled).
-    std::vector<std::string_view> alternate_types;
+    std::vector<std::string> alternate_types;
     const auto write_unless_repeated = [&](const Link& link) {
         if (is_alternate(link)) {
-            const std::string_view type = media_type(link.type);
+            const std::string type(media_type(link.type));
             if (std::find(alternate_types.begin(), alternate_types.end(), type) != alternate_types.end()) {
                 return;
             }
