@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -95,6 +96,15 @@ std::string_view superset_of(const std::string& icu_name) {
     return {};
 }
 
+bool is_utf8_label(std::string_view label) {
+    const auto equals_ignoring_case = [](std::string_view a, std::string_view b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](unsigned char x, unsigned char y) {
+            return std::tolower(x) == std::tolower(y);
+        });
+    };
+    return equals_ignoring_case(label, "utf-8") || equals_ignoring_case(label, "utf8");
+}
+
 }  // namespace
 
 bool Charset::is_wide_unicode() const {
@@ -107,8 +117,15 @@ bool Charset::is_east_asian_multibyte() const {
            !name.starts_with("UTF-") && !name.starts_with("SCSU") && !name.starts_with("BOCU");
 }
 
+const Charset& utf8_charset() {
+    static const Charset utf8{"UTF-8", "UTF-8", 3};
+    return utf8;
+}
+
 std::optional<Charset> find_charset(std::string_view label) {
     label = strip_label(label);
+    // The common case resolves without ICU, keeping the copy-through path free of it.
+    if (is_utf8_label(label)) return utf8_charset();
     if (!is_plausible_label(label)) return std::nullopt;
     Converter converter = open_converter(label);
     if (!converter) return std::nullopt;

@@ -13,6 +13,7 @@ namespace feedagg::feeds {
 namespace {
 
 using detail::Charset;
+using detail::utf8_charset;
 
 // A charset named by the transport or the XML declaration, with the label as the source wrote it.
 struct Claim {
@@ -31,10 +32,6 @@ constexpr std::size_t mislabelling_error_ratio = 10;
 std::size_t count_non_ascii(std::string_view bytes) {
     return static_cast<std::size_t>(std::count_if(
         bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
-}
-
-Charset utf8_charset() {
-    return *detail::find_charset("UTF-8");
 }
 
 std::string quoted(std::string_view text) {
@@ -122,7 +119,7 @@ std::optional<Charset> find_wide_charset(std::string_view bytes, std::optional<C
 // sequences) keeps U+FFFD for the damage; anything else is text in another charset.
 DecodedText decode_as_utf8_or_detect(std::string_view bytes, const std::optional<Claim>& claim,
                                      std::vector<std::string> warnings) {
-    const Charset utf8 = utf8_charset();
+    const Charset& utf8 = utf8_charset();
     if (is_valid_utf8(bytes)) return {std::string(bytes), utf8.name, std::move(warnings)};
     const detail::Utf8Census census = detail::take_utf8_census(bytes);
     if (census.multibyte_sequences >= 2 * census.invalid_bytes)

@@ -34,6 +34,8 @@ struct Charset {
     bool is_east_asian_multibyte() const;  // GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR, ...
 };
 
+const Charset& utf8_charset();
+
 // Resolves any label ICU knows ("gbk", "latin1", "utf8") to the charset used to decode it, with the
 // WHATWG Encoding Standard's supersets applied (GB2312/GBK -> GB18030, ISO-8859-1/US-ASCII ->
 // windows-1252, ...). Nothing when ICU has no converter for the label.
