@@ -103,11 +103,18 @@ bool only_comments_remain(DateScanner& scanner) {
             } else if (scanner.take(')')) {
                 --depth;
             } else {
-                scanner.rewind(scanner.position() + 1);
+                scanner.skip_one();
             }
         }
     }
     return scanner.done();
+}
+
+void skip_fraction(DateScanner& scanner) {
+    if ((scanner.peek() == '.' || scanner.peek() == ',') && is_ascii_digit(scanner.peek(1))) {
+        scanner.skip_one();
+        scanner.skip_digits();
+    }
 }
 
 bool read_clock(DateScanner& scanner, DateParts& parts) {
@@ -122,10 +129,7 @@ bool read_clock(DateScanner& scanner, DateParts& parts) {
         const auto second = scanner.digits(2, 2);
         if (!second) return false;
         parts.second = second->value;
-        if ((scanner.peek() == '.' || scanner.peek() == ',') && is_ascii_digit(scanner.peek(1))) {
-            scanner.rewind(scanner.position() + 1);
-            scanner.skip_digits();  // whole seconds only
-        }
+        skip_fraction(scanner);
     }
     if (is_ascii_digit(scanner.peek())) return false;
 

@@ -21,10 +21,7 @@ bool read_basic_clock(DateScanner& scanner, DateParts& parts) {
         parts.minute = minute->value;
         if (const auto second = scanner.digits(2, 2)) {
             parts.second = second->value;
-            if ((scanner.peek() == '.' || scanner.peek() == ',') && is_ascii_digit(scanner.peek(1))) {
-                scanner.rewind(scanner.position() + 1);
-                scanner.skip_digits();
-            }
+            skip_fraction(scanner);
         }
     }
     return !is_ascii_digit(scanner.peek());

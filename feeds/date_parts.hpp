@@ -41,6 +41,9 @@ std::optional<Timestamp> read_unix_time(std::string_view text);     // date_iso8
 // "10:14", "1:02:03", "10:14:55.123", with an optional " PM"; fractions are dropped.
 bool read_clock(DateScanner& scanner, DateParts& parts);
 
+// ".123" or ",5" after the seconds. Timestamps hold whole seconds, so fractions are dropped.
+void skip_fraction(DateScanner& scanner);
+
 // A zone designator at the scanner: "Z", "+08:00", "+0800", "+08", "GMT", "EST", "GMT+8", military
 // letters (date_zone_names.cpp). Returns minutes east of UTC and consumes nothing on failure.
 std::optional<int> read_zone(DateScanner& scanner);

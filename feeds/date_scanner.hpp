@@ -47,6 +47,10 @@ class DateScanner {
         return position_ + ahead < text_.size() ? text_[position_ + ahead] : '\0';
     }
 
+    void skip_one() {
+        if (!done()) ++position_;
+    }
+
     bool take(char wanted) {
         if (done() || text_[position_] != wanted) return false;
         ++position_;

@@ -15,6 +15,17 @@ namespace feedagg::feeds {
 // forms ("2024年1月2日 10:00", "2024-01-02 10:00:00", "2024/01/02", full-width digits).
 // A date without a zone is read in `default_timezone`, an IANA name such as "Asia/Shanghai".
 // Returns nothing when the text is not a date or the timezone is unknown.
+//
+// Choices worth knowing:
+// - Military zone letters read as UTC (RFC 2822 §4.3: RFC 822 gave them the wrong sign).
+// - Zone abbreviations beyond RFC 822's are read only where they mean one offset (CET, CEST, BST as
+//   British, JST, KST, HKT, ...). Others such as IST are read as "no zone", i.e. in
+//   `default_timezone`. CST is US Central, as RFC 822 says.
+// - A wall-clock time skipped by a DST change is read with the offset before the change (02:30 on a
+//   spring-forward day is 03:30 daylight time); one that occurs twice is the first occurrence.
+// - Fractions of seconds are dropped; leap second :60 and ISO 24:00 roll over to the next minute/day.
+// - 9 to 11 digits are Unix seconds, 13 digits Unix milliseconds; "YYYYMMDD" is a date.
+// - Text longer than 160 bytes after trimming whitespace is rejected unread.
 std::optional<Timestamp> parse_date(std::string_view text, std::string_view default_timezone = "UTC");
 
 // True when `name` is a timezone parse_date understands ("UTC", "Asia/Shanghai", ...).

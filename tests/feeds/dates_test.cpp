@@ -2,12 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <random>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 namespace feedagg::feeds {
 namespace {
@@ -344,6 +347,22 @@ TEST(Dates, ManyZoneNamesStayCorrect) {
     for (int i = 0; i < 200; ++i) EXPECT_FALSE(is_known_timezone("Nowhere/" + std::to_string(i)));
     EXPECT_EQ(parse_date("2024-07-15 12:00", "America/New_York"), utc(2024, 7, 15, 16));
     EXPECT_EQ(parse_date("2024-07-15 12:00", "Asia/Shanghai"), utc(2024, 7, 15, 4));
+}
+
+TEST(Dates, ParsesConcurrentlyFromManyThreads) {
+    std::vector<std::thread> threads;
+    std::atomic<int> wrong{0};
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&wrong, t] {
+            const char* zone = t % 2 == 0 ? "America/New_York" : "Asia/Shanghai";
+            const auto expected = t % 2 == 0 ? utc(2024, 7, 15, 16) : utc(2024, 7, 15, 4);
+            for (int i = 0; i < 5000; ++i) {
+                if (parse_date("2024-07-15 12:00", zone) != expected) ++wrong;
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    EXPECT_EQ(wrong.load(), 0);
 }
 
 // --- Out of range and hostile input -------------------------------------------------------------
