@@ -33,9 +33,9 @@ pugi::xml_node xhtml_container(pugi::xml_node element) {
     return only && local_name(only) == "div" ? only : element;
 }
 
-std::string atom_html(pugi::xml_node element) {
+std::string atom_html(pugi::xml_node element, ParseContext& context, std::string_view where) {
     switch (text_kind(element)) {
-        case TextKind::html: return html_text(element);
+        case TextKind::html: return context.undouble_escaped_html(html_text(element), where);
         case TextKind::xhtml: return inner_markup(xhtml_container(element));
         case TextKind::text: break;
     }
@@ -124,13 +124,13 @@ bool read_atom_entry_element(const ElementName& name, pugi::xml_node element, En
     } else if (local == "link") {
         add_entry_link(read_link(element), entry);
     } else if (local == "summary") {
-        entry.summary = context.undouble_escaped_html(atom_html(element), "entry summary");
+        entry.summary = atom_html(element, context, "entry summary");
         draft.summary_base = element_base(element, context);
     } else if (local == "content") {
         if (const std::string_view src = element.attribute("src").value(); !src.empty()) {
             add_entry_link(Link{std::string(src), "alternate", element.attribute("type").value(), {}, {}}, entry);
         }
-        entry.content = context.undouble_escaped_html(atom_html(element), "entry content");
+        entry.content = atom_html(element, context, "entry content");
         draft.content_base = element_base(element, context);
     } else if (local == "published" || local == "issued" || (local == "created" && !entry.published)) {
         entry.published = context.date(element_text(element), "entry published");
