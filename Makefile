@@ -15,8 +15,9 @@ build: deps
 	cmake --preset $(PRESET)
 	cmake --build --preset $(PRESET)
 
+# Until the daemon lands (issue 3), `run` shows the format library at work on the bundled samples.
 run: build
-	$(FEEDAGG) run
+	$(FEEDAGG) parse --pretty --timezone Asia/Shanghai config/samples/*.xml
 
 test: build
 	ctest --preset $(PRESET)
