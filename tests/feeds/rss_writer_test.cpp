@@ -152,7 +152,8 @@ TEST(RssWriter, EnclosureGetsTheRequiredTypeAndLengthWhenUnknown) {
     Feed feed;
     feed.entries.resize(1);
     feed.entries[0].enclosures = {{"https://example.com/a", "", {}}};
-    const pugi::xml_node enclosure = channel(parsed(write_rss(feed))).child("item").child("enclosure");
+    const auto document = parsed(write_rss(feed));
+    const pugi::xml_node enclosure = channel(document).child("item").child("enclosure");
     EXPECT_STREQ(enclosure.attribute("length").value(), "0");
     EXPECT_STREQ(enclosure.attribute("type").value(), "application/octet-stream");
 }
