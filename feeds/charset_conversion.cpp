@@ -32,8 +32,8 @@ bool is_decoding_error(UConverterCallbackReason reason) {
 
 // ICU's own substitution writes U+001A for single-byte charsets whose substitute byte is SUB;
 // U+FFFD is what readers expect, and the count feeds the one warning per document.
-void replace_and_count(const void* context, UConverterToUnicodeArgs* args, const char*, int32_t,
-                       UConverterCallbackReason reason, UErrorCode* status) {
+void replace_and_count(const void* context, UConverterToUnicodeArgs* args, const char* /*bytes*/,
+                       int32_t /*length*/, UConverterCallbackReason reason, UErrorCode* status) {
     if (!is_decoding_error(reason)) return;
     ++*static_cast<std::size_t*>(const_cast<void*>(context));
     *status = U_ZERO_ERROR;
@@ -86,7 +86,8 @@ Transcoded transcode_to_utf8(std::string_view bytes, const Charset& from) {
         char* target = out.data() + written;
         ucnv_convertEx(utf8_converter.get(), source_converter.get(), &target, out.data() + out.size(),
                        &source, source_end, pivot.data(), &pivot_source, &pivot_target,
-                       pivot.data() + pivot.size(), first_call, true, &status);
+                       pivot.data() + pivot.size(), static_cast<UBool>(first_call), static_cast<UBool>(true),
+                       &status);
         first_call = false;
         written = static_cast<std::size_t>(target - out.data());
         if (status != U_BUFFER_OVERFLOW_ERROR) break;
@@ -119,7 +120,7 @@ SampleReading read_sample(std::string_view sample, const Charset& charset, bool 
         status = U_ZERO_ERROR;
         UChar* target = buffer.data();
         ucnv_toUnicode(converter.get(), &target, buffer.data() + buffer.size(), &source, source_end, nullptr,
-                       is_whole, &status);
+                       static_cast<UBool>(is_whole), &status);
         reading.implausible_characters +=
             static_cast<std::size_t>(std::count_if(buffer.data(), target, is_implausible));
     } while (status == U_BUFFER_OVERFLOW_ERROR);

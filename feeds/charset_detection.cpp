@@ -5,9 +5,14 @@
 // Two heuristics correct for that, both checked on the bytes rather than trusted from the ranking:
 // - a candidate must read plausibly: no invalid sequences, and none of the private-use characters,
 //   C1 controls or half-width katakana that misreadings produce;
-// - an East Asian multibyte candidate that reads plausibly wins over higher-ranked single-byte
-//   ones when the non-ASCII bytes come in pairs, as their lead and trail bytes do. Accented Latin
-//   text has lone non-ASCII bytes, so it keeps its single-byte reading.
+// - when the non-ASCII bytes come in pairs, as East Asian lead and trail bytes do, the first
+//   plausible East Asian multibyte candidate wins over higher-ranked single-byte ones; when they
+//   mostly stand alone, as accented letters in Latin text do, the first plausible single-byte
+//   candidate wins over multibyte ones (which ICU ranks alone on "Grüße").
+// Known limits: a few characters cannot be told apart. "東京" in EUC-JP is also valid GBK, and a
+// short Cyrillic word of even length in windows-1251 or KOI8-R is also valid GBK; both come out
+// as GB18030; a lone Chinese character comes out as two windows-1252 letters. Documents with a
+// sentence or more of text are detected reliably.
 
 #include <unicode/ucsdet.h>
 
@@ -48,6 +53,13 @@ std::vector<Charset> rank_candidates(std::string_view sample, bool utf8_possible
                                       [&](const Charset& known) { return known.name == charset->name; });
         if (!seen) candidates.push_back(std::move(*charset));
     }
+    // ICU offers nothing for a lone accented letter; browsers fall back to windows-1252 (WHATWG
+    // Encoding Standard, "legacy" default for most locales), which reads any byte.
+    const bool has_fallback = std::any_of(candidates.begin(), candidates.end(),
+                                          [](const Charset& known) { return known.name == "windows-1252"; });
+    if (!has_fallback) {
+        if (std::optional<Charset> fallback = find_charset("windows-1252")) candidates.push_back(*fallback);
+    }
     return candidates;
 }
 
@@ -64,7 +76,8 @@ bool non_ascii_comes_in_pairs(std::string_view sample) {
         paired += has_high_neighbour ? 1 : 0;
     }
     // A third, not a half: Shift_JIS and Big5 trail bytes are often ASCII-range.
-    return high >= 2 && paired * 3 >= high;
+    // Two double-byte characters at least: one pair of accented letters ("Grüße") proves nothing.
+    return high >= 4 && paired * 3 >= high;
 }
 
 }  // namespace
@@ -75,18 +88,26 @@ std::optional<Charset> detect_charset(std::string_view bytes, bool utf8_possible
     std::vector<Charset> candidates = rank_candidates(sample, utf8_possible);
     if (candidates.empty()) return std::nullopt;
 
-    const auto plausible = [&](const Charset& charset) {
-        return read_sample(sample, charset, is_whole).is_plausible();
+    std::vector<SampleReading> readings;
+    readings.reserve(candidates.size());
+    for (const Charset& candidate : candidates) readings.push_back(read_sample(sample, candidate, is_whole));
+
+    // Paired non-ASCII bytes favour the East Asian multibyte charsets, lone ones the single-byte.
+    const bool pairs = non_ascii_comes_in_pairs(sample);
+    for (std::size_t index = 0; index < candidates.size(); ++index) {
+        const bool favoured =
+            pairs ? candidates[index].is_east_asian_multibyte() : candidates[index].is_single_byte();
+        if (favoured && readings[index].is_plausible()) return std::move(candidates[index]);
+    }
+    // Otherwise ICU's ranking, among the candidates with the fewest problems.
+    const auto problems = [](const SampleReading& reading) {
+        return reading.invalid_sequences + reading.implausible_characters;
     };
-    if (non_ascii_comes_in_pairs(sample)) {
-        for (Charset& candidate : candidates) {
-            if (candidate.is_east_asian_multibyte() && plausible(candidate)) return std::move(candidate);
-        }
+    std::size_t best = 0;
+    for (std::size_t index = 1; index < candidates.size(); ++index) {
+        if (problems(readings[index]) < problems(readings[best])) best = index;
     }
-    for (Charset& candidate : candidates) {
-        if (plausible(candidate)) return std::move(candidate);
-    }
-    return std::move(candidates.front());
+    return std::move(candidates[best]);
 }
 
 }  // namespace feedagg::feeds::detail

@@ -115,6 +115,17 @@ std::optional<Charset> find_wide_charset(std::string_view bytes, std::optional<C
     return detail::find_charset(detail::guess_utf16_byte_order(bytes));
 }
 
+// When the transport's "UTF-8" is refuted, the XML declaration is the next evidence: servers
+// often label everything UTF-8 while documents keep declaring their real charset.
+std::optional<Charset> find_xml_declared_alternative(std::string_view bytes) {
+    std::optional<Charset> declared = detail::find_charset(detail::find_xml_declared_encoding(bytes));
+    if (!declared || declared->is_utf8() || declared->is_wide_unicode()) return std::nullopt;
+    const std::string_view sample = bytes.substr(0, detail::sample_size);
+    if (!detail::read_sample(sample, *declared, sample.size() == bytes.size()).is_plausible())
+        return std::nullopt;
+    return declared;
+}
+
 // Declared or assumed UTF-8. Valid bytes are copied; damaged UTF-8 (mostly well-formed multi-byte
 // sequences) keeps U+FFFD for the damage; anything else is text in another charset.
 DecodedText decode_as_utf8_or_detect(std::string_view bytes, const std::optional<Claim>& claim,
@@ -125,7 +136,8 @@ DecodedText decode_as_utf8_or_detect(std::string_view bytes, const std::optional
     if (census.multibyte_sequences >= 2 * census.invalid_bytes)
         return decode_as(bytes, utf8, std::move(warnings));
 
-    const std::optional<Charset> detected = detail::detect_charset(bytes, false);
+    std::optional<Charset> detected = find_xml_declared_alternative(bytes);
+    if (!detected) detected = detail::detect_charset(bytes, false);
     if (!detected) return decode_as(bytes, utf8, std::move(warnings));
     if (claim) {
         warnings.push_back(mismatch_warning(claim->label, *detected));

@@ -14,10 +14,13 @@ struct DecodedText {
 };
 
 // Decodes an XML or JSON document. Evidence in order of trust: a byte order mark, then the charset
-// the transport declared (HTTP Content-Type), then the XML declaration's encoding, then detection.
-// A declared charset the bytes contradict (e.g. "UTF-8" on GBK bytes, common on Chinese sites) is
-// overruled by detection, with a warning. Invalid sequences become U+FFFD, with a warning.
-// The XML declaration is left in place; callers parse the result as UTF-8 regardless of it.
+// the transport declared (HTTP Content-Type), then the XML declaration's encoding (or "<?xml" in
+// UTF-16/32 without a mark), then detection, then UTF-8. Labels are read as browsers read them
+// (WHATWG Encoding Standard): GB2312/GBK as GB18030, ISO-8859-1/US-ASCII as windows-1252.
+// A declared charset the bytes contradict (e.g. "UTF-8" on GBK bytes, common on Chinese sites, or
+// "ISO-8859-1" on UTF-8 bytes) is overruled, with a warning. Invalid sequences become U+FFFD,
+// with one warning giving their count. Valid UTF-8 declared as such (or not at all) is copied
+// without conversion. The XML declaration is left in place; callers parse the result as UTF-8.
 DecodedText decode_document(std::string_view bytes, std::string_view transport_charset = {});
 
 // Converts bytes known to be in `charset` (any name ICU knows, e.g. "gbk", "windows-1252").

@@ -318,6 +318,16 @@ TEST(Contradiction, GbkBytesLabelledUtf8ByTheTransportAreDetected) {
     EXPECT_THAT(decoded.warnings, ElementsAre(HasSubstr("\"UTF-8\" does not match")));
 }
 
+TEST(Contradiction, TransportUtf8RefutedFallsBackToTheXmlDeclaration) {
+    // Too short for detection alone; the declaration settles it.
+    const std::string document = xml_document("gbk", "工会");
+    const DecodedText decoded = decode_document(encode(document, "GBK"), "UTF-8");
+    EXPECT_EQ(decoded.utf8, document);
+    EXPECT_EQ(decoded.charset, "GB18030");
+    EXPECT_THAT(decoded.warnings,
+                ElementsAre("declared charset \"UTF-8\" does not match the bytes; decoded as GB18030"));
+}
+
 TEST(Contradiction, UndeclaredGbkIsDetectedWithAWarning) {
     const std::string document = xml_document("", chinese_news);
     const DecodedText decoded = decode_document(encode(document, "GBK"));
@@ -332,6 +342,22 @@ TEST(Contradiction, ShortGbkTitleIsDetectedAsGb18030) {
     const DecodedText decoded = decode_document(encode(document, "GBK"), "utf-8");
     EXPECT_EQ(decoded.utf8, document);
     EXPECT_EQ(decoded.charset, "GB18030");
+}
+
+TEST(Contradiction, ALoneAccentedLetterDeclaredUtf8IsReadAsWindows1252) {
+    // ICU's detector offers no candidate for these bytes at all.
+    const std::string document = xml_document("UTF-8", "café");
+    const DecodedText decoded = decode_document(encode(document, "windows-1252"));
+    EXPECT_EQ(decoded.utf8, document);
+    EXPECT_EQ(decoded.charset, "windows-1252");
+}
+
+TEST(Contradiction, PairedAccentedLettersAreNotMistakenForEastAsianText) {
+    // ICU ranks only multibyte charsets for "ü" followed by "ß".
+    const std::string document = xml_document("", "Grüße");
+    const DecodedText decoded = decode_document(encode(document, "windows-1252"));
+    EXPECT_EQ(decoded.utf8, document);
+    EXPECT_EQ(decoded.charset, "windows-1252");
 }
 
 TEST(Contradiction, Big5BytesDeclaredUtf8AreDetectedAsBig5) {
@@ -465,7 +491,7 @@ TEST(Conversion, UnknownCharsetIsReadAsUtf8WithAWarning) {
 TEST(Conversion, InvalidSequencesGiveOneWarningWithTheirCount) {
     const DecodedText decoded = convert_to_utf8("\x81\x20\x81\x20\xFF", "gb18030");
     EXPECT_TRUE(is_valid_utf8(decoded.utf8));
-    ASSERT_EQ(decoded.warnings.size(), 1u);
+    ASSERT_EQ(decoded.warnings.size(), 1U);
     EXPECT_THAT(decoded.warnings[0], HasSubstr("in GB18030 replaced with U+FFFD"));
 }
 
@@ -505,7 +531,7 @@ TEST(HostileInput, UnpairedSurrogateInUtf16BecomesAReplacementCharacter) {
         "b\0"s;
     const DecodedText decoded = decode_document(bytes);
     EXPECT_EQ(decoded.utf8, "a\uFFFDb");
-    EXPECT_EQ(decoded.warnings.size(), 1u);
+    EXPECT_EQ(decoded.warnings.size(), 1U);
 }
 
 TEST(HostileInput, TruncatedDeclarationsAreHarmless) {
@@ -529,14 +555,14 @@ TEST(HostileInput, RandomBytesAlwaysDecodeToValidUtf8) {
         const std::string_view transport = transports[round % std::size(transports)];
         const DecodedText decoded = decode_document(bytes, transport);
         EXPECT_TRUE(is_valid_utf8(decoded.utf8)) << "round " << round;
-        EXPECT_LE(decoded.warnings.size(), 3u) << "round " << round;
+        EXPECT_LE(decoded.warnings.size(), 3U) << "round " << round;
         EXPECT_TRUE(is_valid_utf8(convert_to_utf8(bytes, transport).utf8)) << "round " << round;
     }
 }
 
 TEST(HostileInput, TwentyMegabytesOfValidUtf8AreCopied) {
     std::string document = xml_document("", "");
-    while (document.size() < 20 * 1024 * 1024) document += "<item>工人日报 Grüße 😀</item>\n";
+    while (document.size() < std::size_t{20} * 1024 * 1024) document += "<item>工人日报 Grüße 😀</item>\n";
     const DecodedText decoded = decode_document(document);
     EXPECT_EQ(decoded.utf8.size(), document.size());
     EXPECT_EQ(decoded.charset, "UTF-8");
@@ -544,7 +570,7 @@ TEST(HostileInput, TwentyMegabytesOfValidUtf8AreCopied) {
 
 TEST(HostileInput, TwentyMegabytesOfGarbageDecodeToValidUtf8) {
     std::mt19937 random(7);
-    std::string bytes(20 * 1024 * 1024, '\0');
+    std::string bytes(std::size_t{20} * 1024 * 1024, '\0');
     for (char& c : bytes) c = static_cast<char>(random());
     const DecodedText decoded = decode_document(bytes, "utf-8");
     EXPECT_TRUE(is_valid_utf8(decoded.utf8));
