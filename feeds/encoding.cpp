@@ -133,6 +133,8 @@ DecodedText decode_as_utf8_or_detect(std::string_view bytes, const std::optional
     const Charset& utf8 = utf8_charset();
     if (is_valid_utf8(bytes)) return {std::string(bytes), utf8.name, std::move(warnings)};
     const detail::Utf8Census census = detail::take_utf8_census(bytes);
+    // Text in GBK, Big5 or windows-1252 forms a well-formed multi-byte sequence by chance far less
+    // often than it breaks one; damaged UTF-8 is the other way round.
     if (census.multibyte_sequences >= 2 * census.invalid_bytes)
         return decode_as(bytes, utf8, std::move(warnings));
 
