@@ -1,93 +1,207 @@
 #include "feeds/html_elements.hpp"
 
-#include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "feeds/html_tokenizer.hpp"
 
 namespace feedagg::feeds::detail {
 namespace {
 
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& sorted_names, std::string_view name) {
-    return std::binary_search(sorted_names.begin(), sorted_names.end(), name);
+constexpr Element kElements[] = {
+    {"a", ContentModel::data, 0},
+    {"abbr", ContentModel::data, 0},
+    {"address", ContentModel::data, kBreaksText | kClosesParagraph},
+    {"applet", ContentModel::data, kDropsContent | kSpecial | kEndsParagraphScope},
+    {"area", ContentModel::data, kVoid | kSpecial},
+    {"article", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"aside", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"audio", ContentModel::data, 0},
+    {"b", ContentModel::data, 0},
+    {"base", ContentModel::data, kVoid | kSpecial},
+    {"basefont", ContentModel::data, kVoid | kSpecial},
+    {"bdi", ContentModel::data, 0},
+    {"bdo", ContentModel::data, 0},
+    {"bgsound", ContentModel::data, kVoid | kSpecial},
+    {"blockquote", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"body", ContentModel::data, kSpecial},
+    {"br", ContentModel::data, kVoid | kBreaksText | kSpecial},
+    {"button", ContentModel::data, kSpecial | kEndsParagraphScope},
+    {"canvas", ContentModel::data, 0},
+    {"caption", ContentModel::data, kBreaksText | kSpecial | kEndsParagraphScope},
+    {"center", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"cite", ContentModel::data, 0},
+    {"code", ContentModel::data, 0},
+    {"col", ContentModel::data, kVoid | kSpecial},
+    {"colgroup", ContentModel::data, kSpecial},
+    {"data", ContentModel::data, 0},
+    {"datalist", ContentModel::data, kDropsContent},
+    {"dd", ContentModel::data, kBreaksText | kSpecial},
+    {"del", ContentModel::data, 0},
+    {"details", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"dfn", ContentModel::data, 0},
+    {"dialog", ContentModel::data, kBreaksText | kClosesParagraph},
+    {"dir", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"div", ContentModel::data, kBreaksText | kClosesParagraph},
+    {"dl", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"dt", ContentModel::data, kBreaksText | kSpecial},
+    {"em", ContentModel::data, 0},
+    {"embed", ContentModel::data, kVoid | kSpecial},
+    {"fieldset", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"figcaption", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"figure", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"font", ContentModel::data, 0},
+    {"footer", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"form", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"frame", ContentModel::data, kVoid | kSpecial},
+    {"frameset", ContentModel::data, kDropsContent | kSpecial},
+    {"h1", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"h2", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"h3", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"h4", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"h5", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"h6", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"head", ContentModel::data, kDropsContent | kSpecial},
+    {"header", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"hgroup", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"hr", ContentModel::data, kVoid | kBreaksText | kSpecial | kClosesParagraph},
+    {"html", ContentModel::data, kSpecial | kEndsParagraphScope},
+    {"i", ContentModel::data, 0},
+    {"iframe", ContentModel::rawtext, kDropsContent | kSpecial},
+    {"image", ContentModel::data, kVoid},
+    {"img", ContentModel::data, kVoid | kBreaksText | kSpecial},
+    {"input", ContentModel::data, kVoid | kSpecial},
+    {"ins", ContentModel::data, 0},
+    {"kbd", ContentModel::data, 0},
+    {"keygen", ContentModel::data, kVoid | kSpecial},
+    {"label", ContentModel::data, 0},
+    {"legend", ContentModel::data, 0},
+    {"li", ContentModel::data, kBreaksText | kSpecial},
+    {"link", ContentModel::data, kVoid | kSpecial},
+    {"listing", ContentModel::data, kSpecial | kClosesParagraph},
+    {"main", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"map", ContentModel::data, 0},
+    {"mark", ContentModel::data, 0},
+    {"marquee", ContentModel::data, kSpecial | kEndsParagraphScope},
+    {"math", ContentModel::data, kDropsContent},
+    {"menu", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"meta", ContentModel::data, kVoid | kSpecial},
+    {"meter", ContentModel::data, 0},
+    {"nav", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"noembed", ContentModel::rawtext, kDropsContent | kSpecial},
+    {"noframes", ContentModel::rawtext, kDropsContent | kSpecial},
+    {"noscript", ContentModel::data, kSpecial},
+    {"object", ContentModel::data, kDropsContent | kSpecial | kEndsParagraphScope},
+    {"ol", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"optgroup", ContentModel::data, 0},
+    {"option", ContentModel::data, 0},
+    {"output", ContentModel::data, 0},
+    {"p", ContentModel::data, kBreaksText | kClosesParagraph},
+    {"param", ContentModel::data, kVoid | kSpecial},
+    {"picture", ContentModel::data, 0},
+    {"plaintext", ContentModel::plaintext, kSpecial | kClosesParagraph},
+    {"pre", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"progress", ContentModel::data, 0},
+    {"q", ContentModel::data, 0},
+    {"rp", ContentModel::data, 0},
+    {"rt", ContentModel::data, 0},
+    {"ruby", ContentModel::data, 0},
+    {"s", ContentModel::data, 0},
+    {"samp", ContentModel::data, 0},
+    {"script", ContentModel::rawtext, kDropsContent | kSpecial},
+    {"search", ContentModel::data, kSpecial | kClosesParagraph},
+    {"section", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"select", ContentModel::data, kDropsContent | kSpecial},
+    {"small", ContentModel::data, 0},
+    {"source", ContentModel::data, kVoid | kSpecial},
+    {"span", ContentModel::data, 0},
+    {"strike", ContentModel::data, 0},
+    {"strong", ContentModel::data, 0},
+    {"style", ContentModel::rawtext, kDropsContent | kSpecial},
+    {"sub", ContentModel::data, 0},
+    {"summary", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"sup", ContentModel::data, 0},
+    {"svg", ContentModel::data, kDropsContent},
+    {"table", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph | kEndsParagraphScope},
+    {"tbody", ContentModel::data, kBreaksText | kSpecial},
+    {"td", ContentModel::data, kBreaksText | kSpecial | kEndsParagraphScope},
+    {"template", ContentModel::data, kDropsContent | kSpecial | kEndsParagraphScope},
+    {"textarea", ContentModel::rcdata, kDropsContent | kSpecial},
+    {"tfoot", ContentModel::data, kBreaksText | kSpecial},
+    {"th", ContentModel::data, kBreaksText | kSpecial | kEndsParagraphScope},
+    {"thead", ContentModel::data, kBreaksText | kSpecial},
+    {"time", ContentModel::data, 0},
+    {"title", ContentModel::rcdata, kDropsContent | kSpecial},
+    {"tr", ContentModel::data, kBreaksText | kSpecial},
+    {"track", ContentModel::data, kVoid | kSpecial},
+    {"tt", ContentModel::data, 0},
+    {"u", ContentModel::data, 0},
+    {"ul", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
+    {"var", ContentModel::data, 0},
+    {"video", ContentModel::data, 0},
+    {"wbr", ContentModel::data, kVoid | kBreaksText | kSpecial},
+    {"xml", ContentModel::data, kDropsContent},
+    {"xmp", ContentModel::rawtext, kSpecial | kClosesParagraph},
+};
+
+constexpr std::size_t kElementCount = sizeof(kElements) / sizeof(kElements[0]);
+
+// Where the names starting with each letter begin in kElements: tags are looked up once per tag,
+// so the lookup is a bucket scan rather than a binary search of string comparisons.
+struct LetterRange {
+    std::uint8_t begin = 0;
+    std::uint8_t end = 0;
+};
+
+constexpr std::array<LetterRange, 26> kByFirstLetter = [] {
+    std::array<LetterRange, 26> ranges{};
+    for (std::size_t i = kElementCount; i-- > 0;) {
+        auto& range = ranges[static_cast<std::size_t>(kElements[i].name[0] - 'a')];
+        if (range.end == 0) range.end = static_cast<std::uint8_t>(i + 1);
+        range.begin = static_cast<std::uint8_t>(i);
+    }
+    return ranges;
+}();
+
+bool is_self_closed_without_content(const Token& start_tag) {
+    // A self-closing tag has no content, except where the tokenizer reads raw text regardless.
+    return start_tag.self_closing &&
+           (start_tag.element == nullptr || start_tag.element->content_model == ContentModel::data);
 }
-
-constexpr std::array<std::string_view, 6> kRawTextElements = {"iframe", "noembed", "noframes",
-                                                              "script", "style",   "xmp"};
-
-constexpr std::array<std::string_view, 18> kVoidElements = {
-    "area",  "base", "basefont", "bgsound", "br",   "col",  "embed", "frame",  "hr",
-    "image", "img",  "input",    "keygen",  "link", "meta", "param", "source", "track"};
-
-constexpr std::array<std::string_view, 17> kContentDroppingElements = {
-    "applet", "datalist", "frameset", "head", "iframe",   "math",     "noembed", "noframes", "object",
-    "script", "select",   "style",    "svg",  "template", "textarea", "title",   "xml"};
-
-constexpr std::array<std::string_view, 47> kTextBreakingElements = {
-    "address", "article", "aside",  "blockquote", "br",      "caption", "center",   "dd",
-    "details", "dialog",  "dir",    "div",        "dl",      "dt",      "fieldset", "figcaption",
-    "figure",  "footer",  "form",   "h1",         "h2",      "h3",      "h4",       "h5",
-    "h6",      "header",  "hgroup", "hr",         "img",     "li",      "main",     "menu",
-    "nav",     "ol",      "p",      "pre",        "section", "summary", "table",    "tbody",
-    "td",      "tfoot",   "th",     "thead",      "tr",      "ul",      "wbr"};
-
-constexpr std::array<std::string_view, 120> kHtmlElements = {
-    "a",        "abbr",     "address",  "area",       "article", "aside",    "audio",  "b",
-    "base",     "bdi",      "bdo",      "blockquote", "body",    "br",       "button", "canvas",
-    "caption",  "center",   "cite",     "code",       "col",     "colgroup", "data",   "datalist",
-    "dd",       "del",      "details",  "dfn",        "dialog",  "div",      "dl",     "dt",
-    "em",       "embed",    "fieldset", "figcaption", "figure",  "font",     "footer", "form",
-    "frame",    "frameset", "h1",       "h2",         "h3",      "h4",       "h5",     "h6",
-    "head",     "header",   "hgroup",   "hr",         "html",    "i",        "iframe", "img",
-    "input",    "ins",      "kbd",      "label",      "legend",  "li",       "link",   "main",
-    "map",      "mark",     "marquee",  "math",       "menu",    "meta",     "meter",  "nav",
-    "noscript", "object",   "ol",       "optgroup",   "option",  "output",   "p",      "param",
-    "picture",  "pre",      "progress", "q",          "rp",      "rt",       "ruby",   "s",
-    "samp",     "script",   "section",  "select",     "small",   "source",   "span",   "strike",
-    "strong",   "style",    "sub",      "summary",    "sup",     "svg",      "table",  "tbody",
-    "td",       "template", "textarea", "tfoot",      "th",      "thead",    "time",   "title",
-    "tr",       "track",    "tt",       "u",          "ul",      "var",      "video",  "wbr"};
 
 }  // namespace
 
-ContentModel content_model_of(std::string_view element) {
-    if (contains(kRawTextElements, element)) return ContentModel::rawtext;
-    if (element == "textarea" || element == "title") return ContentModel::rcdata;
-    if (element == "plaintext") return ContentModel::plaintext;
-    return ContentModel::data;
+const Element* find_element(std::string_view lowercase_name) {
+    if (lowercase_name.empty() || lowercase_name[0] < 'a' || lowercase_name[0] > 'z') return nullptr;
+    const LetterRange range = kByFirstLetter[static_cast<std::size_t>(lowercase_name[0] - 'a')];
+    for (std::size_t i = range.begin; i < range.end; ++i) {
+        const std::string_view name = kElements[i].name;
+        if (name.size() == lowercase_name.size() &&
+            std::memcmp(name.data(), lowercase_name.data(), name.size()) == 0)
+            return &kElements[i];
+    }
+    return nullptr;
 }
 
-bool is_void_element(std::string_view element) {
-    return contains(kVoidElements, element);
+std::size_t known_element_count() {
+    return kElementCount;
 }
 
-bool drops_content(std::string_view element) {
-    return contains(kContentDroppingElements, element);
-}
-
-bool breaks_text(std::string_view element) {
-    return contains(kTextBreakingElements, element);
-}
-
-bool is_html_element(std::string_view element) {
-    return contains(kHtmlElements, element);
+std::size_t element_index(const Element& element) {
+    return static_cast<std::size_t>(&element - kElements);
 }
 
 void DroppedElement::begin(const Token& start_tag) {
-    // A self-closing tag has no content, except where the tokenizer reads raw text regardless.
-    if (start_tag.self_closing && content_model_of(start_tag.name) == ContentModel::data) return;
-    name_ = start_tag.name;
+    if (is_self_closed_without_content(start_tag)) return;
+    element_ = start_tag.element;
     depth_ = 1;
 }
 
 void DroppedElement::feed(const Token& token) {
-    const bool is_tag = token.kind == TokenKind::start_tag || token.kind == TokenKind::end_tag;
-    if (!is_tag || token.name != name_) return;
+    if (token.element != element_) return;
     if (token.kind == TokenKind::end_tag) {
         --depth_;
-    } else if (token.kind == TokenKind::start_tag &&
-               !(token.self_closing && content_model_of(token.name) == ContentModel::data)) {
+    } else if (token.kind == TokenKind::start_tag && !is_self_closed_without_content(token)) {
         ++depth_;
     }
 }

@@ -1,9 +1,9 @@
 #pragma once
 // Detail of the HTML module: facts about HTML elements that the tokenizer, the sanitizer and
-// html_to_text share.
+// html_to_text share, looked up once per tag.
 
 #include <cstddef>
-#include <string>
+#include <cstdint>
 #include <string_view>
 
 namespace feedagg::feeds::detail {
@@ -11,21 +11,34 @@ namespace feedagg::feeds::detail {
 struct Token;
 
 // How the tokenizer reads an element's content (HTML5 §13.2.6.4.4 and .7 switch the tokenizer).
-enum class ContentModel { data, rawtext, rcdata, plaintext };
-ContentModel content_model_of(std::string_view element);
+enum class ContentModel : std::uint8_t { data, rawtext, rcdata, plaintext };
 
-// HTML5 §13.1.2 void elements: no content, no end tag.
-bool is_void_element(std::string_view element);
+enum ElementTrait : std::uint16_t {
+    kVoid = 1 << 0,  // HTML5 §13.1.2: no content, no end tag
+    // Content readers must not see in a feed: scripts, styles, document metadata, plugin and
+    // form fallback, templates, and foreign (svg/math) content whose parsing rules we skip.
+    kDropsContent = 1 << 1,
+    kBreaksText = 1 << 2,  // separates words when flattened to text (blocks and line breaks)
+    // HTML5 §13.2.4.2 "special" elements but address, div and p: where the search for an open
+    // li, dt or dd stops (§13.2.6.4.7).
+    kSpecial = 1 << 3,
+    kClosesParagraph = 1 << 4,     // start tags that "close a p element" (§13.2.6.4.7)
+    kEndsParagraphScope = 1 << 5,  // "has a p element in button scope" stops here (§13.2.4.2)
+};
 
-// Elements whose content readers must not see in a feed: scripts, styles, document metadata,
-// plugin and form fallback, templates, and foreign (svg/math) content whose parsing rules we skip.
-bool drops_content(std::string_view element);
+struct Element {
+    std::string_view name;
+    ContentModel content_model;
+    std::uint16_t traits;
 
-// Elements that separate words when flattened to text (block boxes and line breaks).
-bool breaks_text(std::string_view element);
+    bool has(ElementTrait trait) const { return (traits & trait) != 0; }
+};
 
-// True for names of HTML elements (current and common obsolete ones).
-bool is_html_element(std::string_view element);
+// The HTML elements we know (current and common obsolete ones), sorted by name; `index` numbers
+// them 0 .. known_element_count() - 1.
+const Element* find_element(std::string_view lowercase_name);
+std::size_t known_element_count();
+std::size_t element_index(const Element& element);
 
 // Follows an element dropped with its content: begin() at its start tag, then feed() every token
 // while active().
@@ -36,7 +49,7 @@ class DroppedElement {
     bool active() const { return depth_ > 0; }
 
   private:
-    std::string name_;
+    const Element* element_ = nullptr;
     std::size_t depth_ = 0;
 };
 

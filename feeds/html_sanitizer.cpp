@@ -8,7 +8,7 @@
 // elements written as XHTML "<br />") so it is also valid inside XML.
 
 #include <algorithm>
-#include <array>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <vector>
@@ -18,38 +18,62 @@
 #include "feeds/html_entities.hpp"
 #include "feeds/html_sanitizer_policy.hpp"
 #include "feeds/html_tokenizer.hpp"
+#include "feeds/url_resolver.hpp"
 #include "feeds/xml_escape.hpp"
 
 namespace feedagg::feeds {
 namespace {
 
+using detail::Element;
 using detail::Token;
 using detail::TokenKind;
 
 // Deeper elements are dropped (their content kept), bounding the work per end tag.
 constexpr std::size_t kMaxDepth = 256;
 
-bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
-    return std::find(names.begin(), names.end(), name) != names.end();
+const Element& element(std::string_view name) {
+    return *detail::find_element(name);
 }
 
-// HTML5 §13.2.6.4.7: start tags that close an open p ("close a p element").
-bool closes_paragraph(std::string_view name) {
-    return is_one_of(name, {"blockquote", "details", "div", "dl", "figcaption", "figure", "h1", "h2", "h3",
-                            "h4", "h5", "h6", "hr", "ol", "p", "pre", "summary", "table", "ul"});
+// The elements the implied-end-tag rules name, looked up once.
+struct Elements {
+    const Element& a = element("a");
+    const Element& caption = element("caption");
+    const Element& colgroup = element("colgroup");
+    const Element& dd = element("dd");
+    const Element& dt = element("dt");
+    const Element& iframe = element("iframe");
+    const Element& li = element("li");
+    const Element& p = element("p");
+    const Element& rp = element("rp");
+    const Element& rt = element("rt");
+    const Element& ruby = element("ruby");
+    const Element& table = element("table");
+    const Element& tbody = element("tbody");
+    const Element& td = element("td");
+    const Element& tfoot = element("tfoot");
+    const Element& th = element("th");
+    const Element& thead = element("thead");
+    const Element& tr = element("tr");
+};
+
+const Elements& elements() {
+    static const Elements known;
+    return known;
 }
 
-// HTML5 §13.1.2 "special" elements among the allowed ones, where the li/dt/dd search stops.
-bool is_special(std::string_view name) {
-    return is_one_of(name, {"blockquote", "caption",    "col",    "colgroup", "dd",    "details", "dl",
-                            "dt",         "figcaption", "figure", "h1",       "h2",    "h3",      "h4",
-                            "h5",         "h6",         "li",     "ol",       "pre",   "summary", "table",
-                            "tbody",      "td",         "tfoot",  "th",       "thead", "tr",      "ul"});
+bool is_heading(const Element& element) {
+    const std::string_view name = element.name;
+    return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
 }
 
 class Sanitizer {
   public:
-    explicit Sanitizer(const SanitizeOptions& options) : options_(options) {}
+    explicit Sanitizer(const SanitizeOptions& options)
+        : options_(options),
+          resolver_(options.base_url),
+          known_(elements()),
+          open_counts_(detail::known_element_count()) {}
 
     std::string run(std::string_view html) {
         out_.reserve(html.size() + html.size() / 8);
@@ -65,10 +89,10 @@ class Sanitizer {
                     write_text(token);
                     break;
                 case TokenKind::start_tag:
-                    start_element(token);
+                    if (token.element != nullptr) start_element(token, *token.element);
                     break;
                 case TokenKind::end_tag:
-                    end_element(token.name);
+                    if (token.element != nullptr) end_element(*token.element);
                     break;
                 default:
                     break;  // comments and doctypes are dropped
@@ -89,117 +113,126 @@ class Sanitizer {
         detail::append_xml_escaped(decoded_, out_);
     }
 
-    void start_element(const Token& tag) {
-        const std::string_view name = tag.name;
-        if (name == "iframe") {
-            // Its content is fallback text browsers never show; the kept frame is written whole.
-            if (detail::is_allowed_element(name)) write_start_tag(tag, true);
+    void start_element(const Token& tag, const Element& element) {
+        if (&element == &known_.iframe) {
+            // Its content is fallback text browsers never show; a kept frame is written whole.
+            if (detail::is_allowed_element(element)) write_start_tag(tag, element, true);
             dropped_.begin(tag);
             return;
         }
-        if (detail::drops_content(name)) {
+        if (element.has(detail::kDropsContent)) {
             dropped_.begin(tag);
             return;
         }
-        if (!detail::is_allowed_element(name)) return;
-        close_implied_by(name);
-        if (detail::is_void_element(name)) {
-            write_start_tag(tag, false);
-        } else if (open_.size() < kMaxDepth && write_start_tag(tag, false)) {
-            open_.push_back(tag.name);
+        if (!detail::is_allowed_element(element)) return;
+        close_implied_by(element);
+        if (element.has(detail::kVoid)) {
+            write_start_tag(tag, element, false);
+        } else if (open_.size() < kMaxDepth && write_start_tag(tag, element, false)) {
+            open_.push_back(&element);
+            ++open_counts_[detail::element_index(element)];
         }
     }
 
     // Writes the start tag (and for `closed`, its end tag); false when the policy drops it.
-    bool write_start_tag(const Token& tag, bool closed) {
+    bool write_start_tag(const Token& tag, const Element& element, bool closed) {
         const std::size_t start = out_.size();
         out_.push_back('<');
-        out_.append(tag.name);
-        if (!detail::append_allowed_attributes(tag, options_, out_)) {
+        out_.append(element.name);
+        if (!detail::append_allowed_attributes(tag, options_, resolver_, out_)) {
             out_.resize(start);
             return false;
         }
-        if (detail::is_void_element(tag.name)) {
+        if (element.has(detail::kVoid)) {
             out_.append(" />");
         } else {
             out_.push_back('>');
-            if (closed) out_.append("</").append(tag.name).append(">");
+            if (closed) out_.append("</").append(element.name).append(">");
         }
         return true;
     }
 
-    void end_element(std::string_view name) {
-        if (name == "br") {
+    void end_element(const Element& element) {
+        if (element.name == "br") {
             out_.append("<br />");  // HTML5 §13.2.6.4.7 reads </br> as <br>
             return;
         }
-        if (const auto index = find_open(name, {})) close_until(*index);
+        if (const auto index = find_open(element, 0)) close_until(*index);
     }
 
-    // Simplified HTML5 implied end tags for the allowed elements.
-    void close_implied_by(std::string_view name) {
-        if (closes_paragraph(name)) {
-            if (const auto p = find_open("p", {"caption", "table", "td", "th"})) close_until(*p);
+    // Simplified HTML5 implied end tags (§13.2.6.4.7, §13.2.6.4.9-15) for the allowed elements.
+    void close_implied_by(const Element& element) {
+        if (element.has(detail::kClosesParagraph)) {
+            if (const auto p = find_open(known_.p, detail::kEndsParagraphScope)) close_until(*p);
         }
-        if (name == "li") {
-            close_special_sibling({"li"});
-        } else if (name == "dt" || name == "dd") {
-            close_special_sibling({"dt", "dd"});
-        } else if (name == "a") {
-            if (const auto a = find_open("a", {})) close_until(*a);
-        } else if (name == "tr") {
-            close_inside_table({"table", "tbody", "thead", "tfoot"});
-        } else if (name == "td" || name == "th") {
-            close_inside_table({"table", "tbody", "thead", "tfoot", "tr"});
-        } else if (is_one_of(name, {"tbody", "thead", "tfoot", "caption", "colgroup"})) {
-            close_inside_table({"table"});
-        } else if ((name == "rt" || name == "rp") && find_open("ruby", {})) {
-            while (!open_.empty() && open_.back() != "ruby") close_until(open_.size() - 1);
-        } else if (name.size() == 2 && name[0] == 'h' && !open_.empty() && open_.back().size() == 2 &&
-                   open_.back()[0] == 'h' && open_.back()[1] >= '1' && open_.back()[1] <= '6') {
+        if (&element == &known_.li) {
+            close_sibling(known_.li, known_.li);
+        } else if (&element == &known_.dt || &element == &known_.dd) {
+            close_sibling(known_.dt, known_.dd);
+        } else if (&element == &known_.a) {
+            if (const auto a = find_open(known_.a, 0)) close_until(*a);
+        } else if (&element == &known_.tr) {
+            close_inside_table({&known_.table, &known_.tbody, &known_.thead, &known_.tfoot});
+        } else if (&element == &known_.td || &element == &known_.th) {
+            close_inside_table({&known_.table, &known_.tbody, &known_.thead, &known_.tfoot, &known_.tr});
+        } else if (&element == &known_.tbody || &element == &known_.thead || &element == &known_.tfoot ||
+                   &element == &known_.caption || &element == &known_.colgroup) {
+            close_inside_table({&known_.table});
+        } else if ((&element == &known_.rt || &element == &known_.rp) && find_open(known_.ruby, 0)) {
+            while (open_.back() != &known_.ruby) close_until(open_.size() - 1);
+        } else if (is_heading(element) && !open_.empty() && is_heading(*open_.back())) {
             close_until(open_.size() - 1);
         }
     }
 
-    // HTML5 §13.2.6.4.7 "li"/"dd"/"dt" start tags: close the nearest one of `names` unless a special
-    // element (other than div and p) comes first.
-    void close_special_sibling(std::initializer_list<std::string_view> names) {
+    // "li", "dd" and "dt" start tags: close the nearest open `first` or `second` unless a special
+    // element comes first.
+    void close_sibling(const Element& first, const Element& second) {
+        if (open_counts_[detail::element_index(first)] == 0 &&
+            open_counts_[detail::element_index(second)] == 0)
+            return;
         for (std::size_t i = open_.size(); i-- > 0;) {
-            if (is_one_of(open_[i], names)) {
+            if (open_[i] == &first || open_[i] == &second) {
                 close_until(i);
                 return;
             }
-            if (is_special(open_[i])) return;
+            if (open_[i]->has(detail::kSpecial)) return;
         }
     }
 
     // "Clear the stack back to a table context": close what is open inside the innermost table part.
-    void close_inside_table(std::initializer_list<std::string_view> context) {
-        if (!find_open("table", {})) return;
-        while (!open_.empty() && !is_one_of(open_.back(), context)) close_until(open_.size() - 1);
+    void close_inside_table(std::initializer_list<const Element*> context) {
+        if (open_counts_[detail::element_index(known_.table)] == 0) return;
+        while (std::find(context.begin(), context.end(), open_.back()) == context.end())
+            close_until(open_.size() - 1);
     }
 
-    // Index of the innermost open `name`, unless one of `boundaries` is open inside it.
-    std::optional<std::size_t> find_open(std::string_view name,
-                                         std::initializer_list<std::string_view> boundaries) {
+    // Index of the innermost open `element`, unless an element with one of `boundary_traits` is
+    // open inside it.
+    std::optional<std::size_t> find_open(const Element& element, std::uint16_t boundary_traits) {
+        if (open_counts_[detail::element_index(element)] == 0) return std::nullopt;
         for (std::size_t i = open_.size(); i-- > 0;) {
-            if (open_[i] == name) return i;
-            if (is_one_of(open_[i], boundaries)) return std::nullopt;
+            if (open_[i] == &element) return i;
+            if ((open_[i]->traits & boundary_traits) != 0) return std::nullopt;
         }
         return std::nullopt;
     }
 
     void close_until(std::size_t index) {
         while (open_.size() > index) {
-            out_.append("</").append(open_.back()).append(">");
+            out_.append("</").append(open_.back()->name).append(">");
+            --open_counts_[detail::element_index(*open_.back())];
             open_.pop_back();
         }
     }
 
     const SanitizeOptions& options_;
+    detail::UrlResolver resolver_;
+    const Elements& known_;
     std::string out_;
     std::string decoded_;
-    std::vector<std::string> open_;
+    std::vector<const Element*> open_;        // innermost last
+    std::vector<std::uint32_t> open_counts_;  // by element index
     detail::DroppedElement dropped_;
 };
 

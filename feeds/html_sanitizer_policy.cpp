@@ -4,9 +4,12 @@
 #include <array>
 #include <boost/url/parse.hpp>
 #include <optional>
+#include <span>
+#include <vector>
 
 #include "feeds/html_tokenizer.hpp"
 #include "feeds/url.hpp"
+#include "feeds/url_resolver.hpp"
 #include "feeds/xml_escape.hpp"
 
 namespace feedagg::feeds::detail {
@@ -111,19 +114,39 @@ constexpr AllowedAttribute kAllowedAttributes[] = {
 // no forms).
 constexpr std::string_view kIframeSandbox = "allow-scripts allow-same-origin allow-popups allow-presentation";
 
-std::optional<ValueKind> allowed_kind(std::string_view element, std::string_view name) {
-    const auto find = [&](std::string_view scope) -> std::optional<ValueKind> {
-        const auto key = std::pair{scope, name};
-        const auto* found = std::lower_bound(std::begin(kAllowedAttributes), std::end(kAllowedAttributes),
-                                             key, [](const AllowedAttribute& entry, const auto& k) {
-                                                 return std::pair{entry.element, entry.name} < k;
-                                             });
-        if (found != std::end(kAllowedAttributes) && found->element == scope && found->name == name)
-            return found->kind;
+// kAllowedElements and kAllowedAttributes indexed by known element, built once.
+class AllowList {
+  public:
+    AllowList() : allowed_(known_element_count()), attributes_(known_element_count()) {
+        for (const std::string_view name : kAllowedElements)
+            allowed_[element_index(*find_element(name))] = true;
+        for (const AllowedAttribute& attribute : kAllowedAttributes) {
+            auto& range = attribute.element == "*"
+                              ? global_
+                              : attributes_[element_index(*find_element(attribute.element))];
+            if (range.empty()) range = {&attribute, 0};
+            range = {range.data(), range.size() + 1};
+        }
+    }
+
+    bool allows(const Element& element) const { return allowed_[element_index(element)]; }
+
+    std::optional<ValueKind> kind_of(const Element& element, std::string_view attribute) const {
+        for (const auto* range : {&attributes_[element_index(element)], &global_})
+            for (const AllowedAttribute& allowed : *range)
+                if (allowed.name == attribute) return allowed.kind;
         return std::nullopt;
-    };
-    if (auto kind = find(element)) return kind;
-    return find("*");
+    }
+
+  private:
+    std::vector<bool> allowed_;
+    std::vector<std::span<const AllowedAttribute>> attributes_;
+    std::span<const AllowedAttribute> global_;
+};
+
+const AllowList& allow_list() {
+    static const AllowList list;
+    return list;
 }
 
 bool is_ascii_space(char c) {
@@ -178,6 +201,11 @@ bool is_data_image_url(std::string_view url) {
     return false;
 }
 
+struct Context {
+    const SanitizeOptions& options;
+    const UrlResolver& resolver;
+};
+
 // The URL a browser would see, with the obfuscations it ignores removed first: entities are already
 // decoded by the tokenizer; leading/trailing spaces and every ASCII control character go here
 // (WHATWG URL strips them, so "jav&#x09;ascript:" is "javascript:").
@@ -191,26 +219,26 @@ std::string without_controls(std::string_view value) {
     return cleaned;
 }
 
-std::optional<std::string> safe_url(std::string_view value, ValueKind kind, const SanitizeOptions& options) {
+std::optional<std::string> safe_url(std::string_view value, ValueKind kind, const Context& context) {
     const std::string cleaned = without_controls(value);
     if (cleaned.empty()) return std::nullopt;
     if (kind == ValueKind::image_url && is_data_image_url(cleaned)) return cleaned;
-    std::string resolved = options.base_url.empty() ? cleaned : resolve_url(options.base_url, cleaned);
+    std::string resolved = context.resolver.resolve(cleaned);
     if (scheme_of(resolved).empty()) return resolved;  // still relative: nothing to run
     if (!is_safe_link_url(resolved)) return std::nullopt;
     return resolved;
 }
 
-bool is_allowed_embed(std::string_view url, const SanitizeOptions& options) {
+bool is_allowed_embed(std::string_view url, const Context& context) {
     const auto parsed = boost::urls::parse_uri(url);
     if (!parsed || parsed->scheme_id() != boost::urls::scheme::https) return false;
     const auto host = parsed->encoded_host();
-    return std::any_of(options.iframe_hosts.begin(), options.iframe_hosts.end(),
+    return std::any_of(context.options.iframe_hosts.begin(), context.options.iframe_hosts.end(),
                        [&](const std::string& allowed) { return equals_ignoring_case(host, allowed); });
 }
 
 // HTML §4.8.4.2.2 srcset: candidates split on commas, each a URL and optional "<n>w" or "<n>x".
-std::optional<std::string> safe_srcset(std::string_view value, const SanitizeOptions& options) {
+std::optional<std::string> safe_srcset(std::string_view value, const Context& context) {
     std::string result;
     std::size_t position = 0;
     while (position < value.size()) {
@@ -228,7 +256,7 @@ std::optional<std::string> safe_srcset(std::string_view value, const SanitizeOpt
             position = comma;
         }
         if (url.empty()) continue;
-        const auto safe = safe_url(url, ValueKind::link_url, options);
+        const auto safe = safe_url(url, ValueKind::link_url, context);
         if (!safe) continue;
         if (!result.empty()) result.append(", ");
         result.append(*safe);
@@ -251,7 +279,7 @@ void append_attribute(std::string_view name, std::string_view value, std::string
 }
 
 std::optional<std::string> checked_value(const HtmlAttribute& attribute, ValueKind kind,
-                                         const SanitizeOptions& options) {
+                                         const Context& context) {
     switch (kind) {
         case ValueKind::text:
             return attribute.value;
@@ -270,31 +298,34 @@ std::optional<std::string> checked_value(const HtmlAttribute& attribute, ValueKi
         }
         case ValueKind::link_url:
         case ValueKind::image_url:
-            return safe_url(attribute.value, kind, options);
+            return safe_url(attribute.value, kind, context);
         case ValueKind::embed_url: {
-            auto url = safe_url(attribute.value, kind, options);
-            if (url && is_allowed_embed(*url, options)) return url;
+            auto url = safe_url(attribute.value, kind, context);
+            if (url && is_allowed_embed(*url, context)) return url;
             return std::nullopt;
         }
         case ValueKind::srcset:
-            return safe_srcset(attribute.value, options);
+            return safe_srcset(attribute.value, context);
     }
     return std::nullopt;
 }
 
 }  // namespace
 
-bool is_allowed_element(std::string_view element) {
-    return std::binary_search(kAllowedElements.begin(), kAllowedElements.end(), element);
+bool is_allowed_element(const Element& element) {
+    return allow_list().allows(element);
 }
 
-bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options, std::string& out) {
+bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options, const UrlResolver& resolver,
+                               std::string& out) {
+    const Context context{options, resolver};
     const std::size_t rollback = out.size();
+    if (tag.element == nullptr) return false;
     bool has_source = false;
     for (const HtmlAttribute& attribute : tag.attributes) {
-        const auto kind = allowed_kind(tag.name, attribute.name);
+        const auto kind = allow_list().kind_of(*tag.element, attribute.name);
         if (!kind) continue;
-        const auto value = checked_value(attribute, *kind, options);
+        const auto value = checked_value(attribute, *kind, context);
         if (!value) continue;
         append_attribute(attribute.name, *value, out);
         has_source =
@@ -305,7 +336,7 @@ bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options,
         append_attribute("rel", "noopener noreferrer", out);
     } else if (tag.name == "iframe" && has_source) {
         append_attribute("sandbox", kIframeSandbox, out);
-    } else if ((tag.name == "img" || tag.name == "iframe") && !has_source) {
+    } else if ((tag.name == "img" || tag.name == "iframe" || tag.name == "source") && !has_source) {
         out.resize(rollback);
         return false;
     }

@@ -6,20 +6,23 @@
 #include <string_view>
 
 #include "feeds/html.hpp"
+#include "feeds/html_elements.hpp"
+#include "feeds/url_resolver.hpp"
 
 namespace feedagg::feeds::detail {
 
 struct Token;
 
-// True when the sanitizer writes `element`'s tag; content of other elements is kept unless
-// drops_content() says otherwise.
-bool is_allowed_element(std::string_view element);
+// True when the sanitizer writes `element`'s tags; the content of other elements is kept unless
+// they drop it (kDropsContent).
+bool is_allowed_element(const Element& element);
 
 // Appends ` name="value"` for every attribute of the start tag `tag` the allow-list keeps (values
-// checked, URLs resolved against options.base_url) and the attributes the policy adds (rel on
+// checked, URLs resolved by `resolver` against options.base_url) and the attributes the policy adds (rel on
 // links, sandbox on iframes). Returns false when the element is useless or unsafe without the
-// attributes it lost (an img without a source, an iframe not from options.iframe_hosts); `out` is
+// attributes it lost (an img or source without a URL, an iframe not from options.iframe_hosts); `out` is
 // then left as it was.
-bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options, std::string& out);
+bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options, const UrlResolver& resolver,
+                               std::string& out);
 
 }  // namespace feedagg::feeds::detail

@@ -35,8 +35,12 @@ class CollapsedText {
         while (position < text.size()) {
             const auto byte = static_cast<unsigned char>(text[position]);
             if (byte >= 0x21 && byte < 0x7F) {
-                write(text.substr(position, 1));
-                ++position;
+                std::size_t end = position + 1;
+                while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x21 &&
+                       static_cast<unsigned char>(text[end]) < 0x7F)
+                    ++end;
+                write(text.substr(position, end - position));
+                position = end;
                 continue;
             }
             char32_t code_point;
@@ -88,10 +92,11 @@ std::string flatten(std::string_view html) {
             } else {
                 text.append(token.text);
             }
-        } else if (token.kind == TokenKind::start_tag && detail::drops_content(token.name)) {
+        } else if (token.element == nullptr) {
+            continue;  // comments, doctypes, unknown tags
+        } else if (token.kind == TokenKind::start_tag && token.element->has(detail::kDropsContent)) {
             dropped.begin(token);
-        } else if ((token.kind == TokenKind::start_tag || token.kind == TokenKind::end_tag) &&
-                   detail::breaks_text(token.name)) {
+        } else if (token.element->has(detail::kBreaksText)) {
             text.separate();
         }
     }
@@ -111,7 +116,7 @@ bool holds_markup(std::string_view text) {
             name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[name_end]))));
             ++name_end;
         }
-        if (name.empty() || name_end == text.size() || !detail::is_html_element(name)) continue;
+        if (name.empty() || name_end == text.size() || detail::find_element(name) == nullptr) continue;
         const char after = text[name_end];
         if (after != '>' && after != ' ' && after != '/') continue;
         // Only up to the next '<', so that hostile input stays linear.

@@ -36,13 +36,21 @@ bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
 
 // Tag and attribute names: ASCII lowercased, NUL replaced (HTML5 §13.2.5.8, §13.2.5.33).
 void assign_name(std::string_view raw, std::string& name) {
-    name.clear();
-    for (const char c : raw) {
-        if (c == '\0')
-            name.append(kReplacementCharacter);
-        else
-            name.push_back(to_lower(c));
+    name.assign(raw);
+    bool has_nul = false;
+    for (char& c : name) {
+        c = to_lower(c);
+        has_nul |= c == '\0';
     }
+    if (!has_nul) return;
+    std::string replaced;
+    for (const char c : name) {
+        if (c == '\0')
+            replaced.append(kReplacementCharacter);
+        else
+            replaced.push_back(c);
+    }
+    name = std::move(replaced);
 }
 
 std::size_t find_byte(std::string_view text, std::size_t from, char byte) {
@@ -55,6 +63,7 @@ std::size_t find_byte(std::string_view text, std::size_t from, char byte) {
 }  // namespace
 
 bool HtmlTokenizer::next(Token& token) {
+    token.element = nullptr;
     while (position_ < input_.size()) {
         if (content_model_ != ContentModel::data) {
             read_special_text(token);
@@ -117,6 +126,7 @@ bool HtmlTokenizer::read_tag(Token& token, bool end_tag) {
            input_[name_end] != '>')
         ++name_end;
     assign_name(input_.substr(name_start, name_end - name_start), token.name);
+    token.element = find_element(token.name);
     token.kind = end_tag ? TokenKind::end_tag : TokenKind::start_tag;
     token.self_closing = false;
     token.attributes.clear();
@@ -268,7 +278,8 @@ void HtmlTokenizer::read_special_text(Token& token) {
 }
 
 void HtmlTokenizer::enter_content_model(const Token& token) {
-    content_model_ = content_model_of(token.name);
+    if (token.element == nullptr) return;
+    content_model_ = token.element->content_model;
     if (content_model_ != ContentModel::data) raw_text_end_tag_ = token.name;
 }
 

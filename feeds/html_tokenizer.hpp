@@ -31,7 +31,8 @@ struct Token {
     // False for the content of RAWTEXT elements (script, style, xmp, ...) and plaintext, where
     // '&' is literal; true for data and RCDATA (textarea, title).
     bool text_has_references = true;
-    std::string name;  // tags: lowercase tag name
+    std::string name;                  // tags: lowercase tag name
+    const Element* element = nullptr;  // tags: what we know about `name`; null when unknown
     bool self_closing = false;
     std::vector<HtmlAttribute> attributes;  // start tags: the first of duplicate names only
 };

@@ -1,9 +1,12 @@
 #include "feeds/url.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 #include <cctype>
+
+#include "feeds/url_resolver.hpp"
 
 namespace feedagg::feeds {
 namespace {
@@ -19,23 +22,32 @@ std::string_view trim(std::string_view url) {
     return url;
 }
 
+// Bytes RFC 3986 never allows unencoded: controls, space, non-ASCII and "<>\^`{|}.
+constexpr std::array<bool, 256> kNeedsEncoding = [] {
+    std::array<bool, 256> needs{};
+    for (int byte = 0; byte <= 0x20; ++byte) needs[byte] = true;
+    for (int byte = 0x7F; byte < 256; ++byte) needs[byte] = true;
+    for (const char c : std::string_view("\"<>\\^`{|}")) needs[static_cast<unsigned char>(c)] = true;
+    return needs;
+}();
+
 // Real-world hrefs hold spaces, non-ASCII text and stray '%'; browsers percent-encode them, so do
 // we before handing the reference to an RFC 3986 parser. Tab, LF and CR are removed (WHATWG URL).
 std::string percent_encode_loosely(std::string_view url) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string encoded;
-    encoded.reserve(url.size());
+    encoded.reserve(url.size() + 8);
     bool seen_fragment = false;
     for (std::size_t i = 0; i < url.size(); ++i) {
         const auto byte = static_cast<unsigned char>(url[i]);
         if (byte == '\t' || byte == '\n' || byte == '\r') continue;
-        const bool stray_percent =
-            byte == '%' && !(i + 2 < url.size() && is_hex_digit(url[i + 1]) && is_hex_digit(url[i + 2]));
-        const bool second_hash = byte == '#' && seen_fragment;
-        seen_fragment = seen_fragment || byte == '#';
-        const bool needs_encoding =
-            byte <= 0x20 || byte >= 0x7F || stray_percent || second_hash ||
-            std::string_view("\"<>\\^`{|}").find(static_cast<char>(byte)) != std::string_view::npos;
+        bool needs_encoding = kNeedsEncoding[byte];
+        if (byte == '%') {
+            needs_encoding = !(i + 2 < url.size() && is_hex_digit(url[i + 1]) && is_hex_digit(url[i + 2]));
+        } else if (byte == '#') {
+            needs_encoding = seen_fragment;  // a second '#' is data
+            seen_fragment = true;
+        }
         if (needs_encoding) {
             encoded.push_back('%');
             encoded.push_back(kHex[byte >> 4]);
@@ -47,22 +59,48 @@ std::string percent_encode_loosely(std::string_view url) {
     return encoded;
 }
 
+// RFC 3986 §3.1: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
+bool has_scheme(std::string_view url) {
+    const std::size_t colon = url.find(':');
+    if (colon == std::string_view::npos || colon == 0 ||
+        std::isalpha(static_cast<unsigned char>(url[0])) == 0)
+        return false;
+    return std::all_of(url.begin(), url.begin() + static_cast<std::ptrdiff_t>(colon), [](unsigned char c) {
+        return std::isalnum(c) != 0 || c == '+' || c == '-' || c == '.';
+    });
+}
+
 }  // namespace
 
-std::string resolve_url(std::string_view base, std::string_view reference) {
+namespace detail {
+
+UrlResolver::UrlResolver(std::string_view base) {
+    const std::string encoded_base = percent_encode_loosely(trim(base));
+    if (auto parsed = boost::urls::parse_uri(encoded_base)) base_.emplace(*parsed);
+}
+
+std::string UrlResolver::resolve(std::string_view reference) const {
     const std::string_view trimmed = trim(reference);
-    const std::string encoded = percent_encode_loosely(trimmed);
-    const auto parsed_reference = boost::urls::parse_uri_reference(encoded);
+    std::string encoded = percent_encode_loosely(trimmed);
+    auto parsed_reference = boost::urls::parse_uri_reference(encoded);
+    if (!parsed_reference && !has_scheme(encoded)) {
+        // RFC 3986 §4.2: a relative path whose first segment holds a ':' needs a "./" in front.
+        encoded.insert(0, "./");
+        parsed_reference = boost::urls::parse_uri_reference(encoded);
+    }
     if (!parsed_reference) return std::string(trimmed);
     // RFC 3986 §5.2.2: an absolute reference does not need the base.
     if (parsed_reference->has_scheme()) return encoded;
-
-    const std::string encoded_base = percent_encode_loosely(trim(base));
-    const auto parsed_base = boost::urls::parse_uri(encoded_base);
-    if (!parsed_base) return std::string(trimmed);
+    if (!base_) return std::string(trimmed);
     boost::urls::url resolved;
-    if (!boost::urls::resolve(*parsed_base, *parsed_reference, resolved)) return std::string(trimmed);
+    if (!boost::urls::resolve(*base_, *parsed_reference, resolved)) return std::string(trimmed);
     return std::string(resolved.buffer());
+}
+
+}  // namespace detail
+
+std::string resolve_url(std::string_view base, std::string_view reference) {
+    return detail::UrlResolver(base).resolve(reference);
 }
 
 bool is_safe_link_url(std::string_view url) {

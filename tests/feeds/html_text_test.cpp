@@ -1,0 +1,165 @@
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "feeds/html.hpp"
+
+namespace feedagg::feeds {
+namespace {
+
+TEST(HtmlToText, StripsTagsAndDecodesEntities) {
+    EXPECT_EQ(html_to_text("<b>Fish</b> &amp; <i>Chips</i> &mdash; &#8220;ok&#x201D;"),
+              "Fish & Chips \u2014 \u201cok\u201d");
+}
+
+TEST(HtmlToText, DropsScriptAndStyleContent) {
+    EXPECT_EQ(html_to_text("a<script>var s = '<b>x</b>';</script>b<style>p { color: red }</style>c"), "abc");
+}
+
+TEST(HtmlToText, CollapsesAndTrimsWhitespaceIncludingUnicodeSpaces) {
+    EXPECT_EQ(html_to_text("  one \t\n two&nbsp;&nbsp;three\u3000four\u00a0 "), "one two three four");
+}
+
+TEST(HtmlToText, SeparatesWordsAtBlockElementsAndBreaks) {
+    EXPECT_EQ(html_to_text("<p>one</p><p>two</p><div>three</div>four<br>five<li>six"),
+              "one two three four five six");
+}
+
+TEST(HtmlToText, KeepsWordsTogetherAcrossInlineElements) {
+    EXPECT_EQ(html_to_text("w<b>or</b>d"), "word");
+}
+
+TEST(HtmlToText, StripsDoublyEscapedMarkup) {
+    EXPECT_EQ(html_to_text("&lt;b&gt;Title&lt;/b&gt; &lt;br/&gt;more"), "Title more");
+    EXPECT_EQ(html_to_text("&lt;p&gt;A &amp;amp; B&lt;/p&gt;"), "A & B");
+}
+
+TEST(HtmlToText, KeepsLessThanSignsThatAreNotMarkup) {
+    EXPECT_EQ(html_to_text("a &lt; b and c&gt;d"), "a < b and c>d");
+    EXPECT_EQ(html_to_text("std::vector&lt;int&gt; tips"), "std::vector<int> tips");
+}
+
+TEST(HtmlToText, DropsCommentsAndControlCharacters) {
+    EXPECT_EQ(html_to_text("a<!-- hidden -->b\x01"
+                           "c"),
+              "abc");
+}
+
+TEST(HtmlToText, ReplacesInvalidUtf8) {
+    EXPECT_EQ(html_to_text("caf\xE9"), "caf\uFFFD");
+}
+
+TEST(HtmlToText, HandlesEmptyAndTagOnlyInput) {
+    EXPECT_EQ(html_to_text(""), "");
+    EXPECT_EQ(html_to_text("<p></p><br>"), "");
+}
+
+TEST(HtmlToText, DropsTagCutOffAtEnd) {
+    EXPECT_EQ(html_to_text("Title <a href=\"x"), "Title");
+}
+
+TEST(HtmlToText, HandlesTenMegabytesOfAmpersands) {
+    std::string html;
+    for (int i = 0; i < 2 * 1024 * 1024; ++i) html += "&amp;";
+    EXPECT_EQ(html_to_text(html).size(), 2U * 1024 * 1024);
+}
+
+TEST(HtmlToText, StaysLinearOnManyUnclosedTagLikeRuns) {
+    std::string html;
+    for (int i = 0; i < 200000; ++i) html += "&lt;b ";
+    EXPECT_EQ(html_to_text(html).substr(0, 6), "<b <b ");
+}
+
+TEST(HtmlToText, SurvivesBinaryGarbage) {
+    std::mt19937 random(7);
+    for (int round = 0; round < 100; ++round) {
+        std::string html;
+        for (int i = 0; i < 3000; ++i) html.push_back(static_cast<char>(random() % 256));
+        const std::string text = html_to_text(html);
+        EXPECT_TRUE(text.empty() || (text.front() != ' ' && text.back() != ' '));
+    }
+}
+
+TEST(DecodeHtmlEntities, DecodesNamedReferences) {
+    EXPECT_EQ(decode_html_entities("&lt;&gt;&amp;&quot;&apos;&hellip;&euro;"), "<>&\"'\u2026\u20ac");
+}
+
+TEST(DecodeHtmlEntities, DecodesLegacyNamesWithoutSemicolon) {
+    EXPECT_EQ(decode_html_entities("&amp &copy 2024 &nbspx"), "& \u00a9 2024 \u00a0x");
+}
+
+TEST(DecodeHtmlEntities, MatchesTheLongestLegacyPrefix) {
+    EXPECT_EQ(decode_html_entities("&notit; &notin;"), "\u00acit; \u2209");
+}
+
+TEST(DecodeHtmlEntities, DecodesMultiCodePointReferences) {
+    EXPECT_EQ(decode_html_entities("&NotEqualTilde;"), "\u2242\u0338");
+}
+
+TEST(DecodeHtmlEntities, DecodesDecimalAndHexReferences) {
+    EXPECT_EQ(decode_html_entities("&#65;&#x42;&#X43;&#x1F600;&#68"), "ABC\U0001F600D");
+}
+
+TEST(DecodeHtmlEntities, RemapsC1ControlsAsWindows1252) {
+    EXPECT_EQ(decode_html_entities("&#x80;&#150;&#151;&#x9F;"), "\u20ac\u2013\u2014\u0178");
+}
+
+TEST(DecodeHtmlEntities, ReplacesInvalidCodePoints) {
+    EXPECT_EQ(decode_html_entities("&#0;&#xD800;&#x110000;&#99999999999999999999;"),
+              "\uFFFD\uFFFD\uFFFD\uFFFD");
+}
+
+TEST(DecodeHtmlEntities, LeavesUnknownAndIncompleteReferences) {
+    EXPECT_EQ(decode_html_entities("&bogus; &#; &#x; & &; AT&T"), "&bogus; &#; &#x; & &; AT&T");
+}
+
+TEST(DecodeHtmlEntities, HandlesReferenceCutOffAtEnd) {
+    EXPECT_EQ(decode_html_entities("&"), "&");
+    EXPECT_EQ(decode_html_entities("&#"), "&#");
+    EXPECT_EQ(decode_html_entities("&#x4"), "\x04");
+}
+
+TEST(HtmlEntity, LooksUpNamesWithoutDelimiters) {
+    EXPECT_EQ(html_entity("mdash"), "\u2014");
+    EXPECT_EQ(html_entity("amp"), "&");
+    EXPECT_EQ(html_entity("CounterClockwiseContourIntegral"), "\u2233");
+    EXPECT_EQ(html_entity("AElig"), "\u00c6");
+    EXPECT_EQ(html_entity("zwnj"), "\u200c");
+}
+
+TEST(HtmlEntity, IsEmptyForUnknownNames) {
+    EXPECT_EQ(html_entity("nosuchthing"), "");
+    EXPECT_EQ(html_entity(""), "");
+    EXPECT_EQ(html_entity("MDASH"), "");
+}
+
+TEST(EscapeXml, EscapesMarkupCharacters) {
+    EXPECT_EQ(escape_xml("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+}
+
+TEST(EscapeXml, ReturnsPlainTextUnchanged) {
+    EXPECT_EQ(escape_xml("plain text, tabs\tand\nlines\r"), "plain text, tabs\tand\nlines\r");
+    EXPECT_EQ(escape_xml("\u4e2d\u6587 \U0001F600"), "\u4e2d\u6587 \U0001F600");
+}
+
+TEST(EscapeXml, DropsCharactersXmlForbids) {
+    EXPECT_EQ(escape_xml(std::string("a\0b\x01\x1F"
+                                     "c\x7F"
+                                     "d",
+                                     8)),
+              "abcd");
+    EXPECT_EQ(escape_xml("x\uFFFEy\uFFFFz"), "xyz");
+}
+
+TEST(EscapeXml, ReplacesInvalidUtf8) {
+    EXPECT_EQ(escape_xml("a\xFF"
+                         "b"),
+              "a\uFFFDb");
+    EXPECT_EQ(escape_xml("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");  // an encoded surrogate
+    EXPECT_EQ(escape_xml("\xC0\xAF"), "\uFFFD\uFFFD");            // overlong '/'
+    EXPECT_EQ(escape_xml("cut \xE4\xB8"), "cut \uFFFD\uFFFD");
+}
+
+}  // namespace
+}  // namespace feedagg::feeds
