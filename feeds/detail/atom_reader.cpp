@@ -1,5 +1,7 @@
 // Atom 1.0 (RFC 4287) and Atom 0.3, whose element names differ in places (issued, modified, tagline,
 // copyright) and whose content constructs use MIME types and mode="escaped".
+#include <boost/url/pct_string_view.hpp>
+
 #include "feeds/detail/format_readers.hpp"
 
 #include "feeds/detail/xml_document.hpp"
@@ -106,6 +108,15 @@ void read_source(pugi::xml_node element, Entry& entry) {
     }
 }
 
+// Our Atom writer wraps ids that are not IRIs ("12345") as "urn:feedagg:id:" + the percent-encoded id;
+// reading our own output gives the original id back.
+std::string unwrapped_id(std::string id) {
+    constexpr std::string_view prefix = "urn:feedagg:id:";
+    if (!id.starts_with(prefix)) return id;
+    const auto encoded = boost::urls::make_pct_string_view(std::string_view(id).substr(prefix.size()));
+    return encoded ? encoded->decode() : id;
+}
+
 std::string element_base(pugi::xml_node element, ParseContext& context) {
     return xml_base(element, context.options().base_url);
 }
@@ -118,7 +129,7 @@ bool read_atom_entry_element(const ElementName& name, pugi::xml_node element, En
     Entry& entry = draft.entry;
     const std::string_view local = name.local;
     if (local == "id") {
-        entry.id = plain_text(element);
+        entry.id = unwrapped_id(plain_text(element));
     } else if (local == "title") {
         entry.title = atom_plain(element);
     } else if (local == "link") {

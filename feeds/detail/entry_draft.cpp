@@ -8,6 +8,13 @@
 namespace feedagg::feeds::detail {
 namespace {
 
+std::string trimmed(std::string text) {
+    const auto last = text.find_last_not_of(" \t\r\n");
+    text.erase(last == std::string::npos ? 0 : last + 1);
+    text.erase(0, text.find_first_not_of(" \t\r\n"));
+    return text;
+}
+
 bool is_absolute(std::string_view url) { return url.find("://") != std::string_view::npos; }
 
 void resolve_in_place(std::string& url, std::string_view base) {
@@ -64,6 +71,12 @@ void complete_links(Entry& entry) {
     }
     for (auto& link : entry.links) add(std::move(link));
     for (const auto& enclosure : entry.enclosures) add(Link{enclosure.url, "enclosure", enclosure.type, {}, enclosure.length});
+    if (!entry.comments.empty()) {  // RFC 4685 §3: the comments page is a "replies" link
+        const bool listed = std::any_of(links.begin(), links.end(), [&](const Link& link) {
+            return link.rel == "replies" && link.href == entry.comments;
+        });
+        if (!listed) add(Link{entry.comments, "replies", "text/html", {}, {}});
+    }
     entry.links = std::move(links);
 }
 
@@ -83,11 +96,11 @@ Entry finish_entry(EntryDraft draft, std::string_view feed_base) {
     SanitizeOptions options;
     if (!entry.summary.empty()) {
         options.base_url = draft.summary_base.empty() ? content_fallback : draft.summary_base;
-        entry.summary = sanitize_html(entry.summary, options);
+        entry.summary = trimmed(sanitize_html(entry.summary, options));
     }
     if (!entry.content.empty()) {
         options.base_url = draft.content_base.empty() ? content_fallback : draft.content_base;
-        entry.content = sanitize_html(entry.content, options);
+        entry.content = trimmed(sanitize_html(entry.content, options));
     }
     drop_duplicates(entry.categories);
     drop_duplicates(entry.authors);
@@ -96,7 +109,14 @@ Entry finish_entry(EntryDraft draft, std::string_view feed_base) {
     return std::move(entry);
 }
 
+// BCP 47 separates subtags with '-'; feeds often write locale names ("en_US").
+std::string language_tag(std::string language) {
+    std::replace(language.begin(), language.end(), '_', '-');
+    return language;
+}
+
 void finish_feed_head(Feed& feed, std::string_view document_base) {
+    feed.language = language_tag(collapse_whitespace(feed.language));
     resolve_in_place(feed.link, document_base);
     resolve_in_place(feed.self_link, document_base);
     resolve_in_place(feed.image, document_base);

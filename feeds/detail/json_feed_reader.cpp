@@ -29,6 +29,11 @@ public:
         if (feed.image.empty()) feed.image = string_member(root, "favicon");
         feed.language = string_member(root, "language");
         feed.authors = read_authors(root);
+        if (const json::object* extension = extension_of(root)) {
+            feed.rights = string_member(*extension, "rights");
+            feed.generator = string_member(*extension, "generator");
+            feed.updated = context_.date(string_member(*extension, "updated"), "feed _feedagg.updated");
+        }
         std::vector<EntryDraft> drafts;
         if (const json::value* items = root.if_contains("items")) {
             if (const json::array* list = items->if_array()) {
@@ -74,6 +79,9 @@ private:
             if (const json::object* author = value.if_object()) {
                 Person person{collapse_whitespace(string_member(*author, "name")), {}, string_member(*author, "url")};
                 if (person.uri.starts_with("mailto:")) person.email = person.uri.substr(7), person.uri.clear();
+                if (const json::object* extension = extension_of(*author)) {
+                    if (std::string email = string_member(*extension, "email"); !email.empty()) person.email = email;
+                }
                 if (!person.name.empty() || !person.uri.empty() || !person.email.empty()) people.push_back(person);
             }
         };
@@ -120,10 +128,19 @@ private:
 
     // Our own extension (JSON Feed §"Extensions"): what the format has no field for, so that a feed we
     // write reads back whole.
+    static const json::object* extension_of(const json::object& object) {
+        const json::value* extension = object.if_contains("_feedagg");
+        return extension ? extension->if_object() : nullptr;
+    }
+
     void read_extension(const json::object& item, Entry& entry) {
-        const json::value* extension = item.if_contains("_feedagg");
-        if (!extension || !extension->is_object()) return;
-        const json::object& fields = extension->get_object();
+        const json::object* extension = extension_of(item);
+        if (!extension) return;
+        const json::object& fields = *extension;
+        if (const json::value* flag = fields.if_contains("content_from_summary"); flag && flag->is_bool() && flag->get_bool()) {
+            entry.content.clear();  // content_html carried the summary: the entry had no content
+        }
+        if (std::string summary = string_member(fields, "summary_html"); !summary.empty()) entry.summary = std::move(summary);
         entry.comments = string_member(fields, "comments");
         entry.source_title = string_member(fields, "source_title");
         entry.comment_count = size_member(fields, "comment_count");

@@ -63,9 +63,10 @@ TEST(ParseRss, ReadsEveryRss2ChannelAndItemElement) {
     EXPECT_EQ(entry.comments, "https://news.example.org/a/1.html#comments");
     EXPECT_EQ(entry.source_title, "Origin Daily");
     EXPECT_EQ(entry.source_link, "https://origin.example.com/rss");
-    ASSERT_EQ(entry.links.size(), 2u);
+    ASSERT_EQ(entry.links.size(), 3u);
     EXPECT_EQ(entry.links[0].rel, "alternate");
     EXPECT_EQ(entry.links[1].rel, "enclosure");
+    EXPECT_EQ(entry.links[2], (Link{"https://news.example.org/a/1.html#comments", "replies", "text/html", {}, {}}));
 }
 
 TEST(ParseRss, ReadsGuidAsLinkWhenPermalinkAndNoLink) {
