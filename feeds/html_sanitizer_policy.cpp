@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "feeds/html_tokenizer.hpp"
-#include "feeds/url.hpp"
 #include "feeds/url_resolver.hpp"
 #include "feeds/xml_escape.hpp"
 
@@ -175,19 +174,6 @@ bool is_number(std::string_view value) {
            std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// RFC 3986 §3.1 scheme, lowercased, when `url` starts with one; browsers find schemes the same way.
-std::string scheme_of(std::string_view url) {
-    std::string scheme;
-    for (const char c : url) {
-        if (c == ':') return scheme;
-        const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        const bool other = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-        if (!alpha && !(other && !scheme.empty())) return {};
-        scheme.push_back(to_lower(c));
-    }
-    return {};
-}
-
 // data: URLs of raster images only; SVG can carry scripts.
 bool is_data_image_url(std::string_view url) {
     std::string head;
@@ -212,21 +198,17 @@ struct Context {
 std::string without_controls(std::string_view value) {
     while (!value.empty() && static_cast<unsigned char>(value.front()) <= 0x20) value.remove_prefix(1);
     while (!value.empty() && static_cast<unsigned char>(value.back()) <= 0x20) value.remove_suffix(1);
-    std::string cleaned;
-    cleaned.reserve(value.size());
-    for (const char c : value)
-        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) cleaned.push_back(c);
+    const auto is_control = [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; };
+    std::string cleaned(value);
+    cleaned.erase(std::remove_if(cleaned.begin(), cleaned.end(), is_control), cleaned.end());
     return cleaned;
 }
 
 std::optional<std::string> safe_url(std::string_view value, ValueKind kind, const Context& context) {
-    const std::string cleaned = without_controls(value);
+    std::string cleaned = without_controls(value);
     if (cleaned.empty()) return std::nullopt;
     if (kind == ValueKind::image_url && is_data_image_url(cleaned)) return cleaned;
-    std::string resolved = context.resolver.resolve(cleaned);
-    if (scheme_of(resolved).empty()) return resolved;  // still relative: nothing to run
-    if (!is_safe_link_url(resolved)) return std::nullopt;
-    return resolved;
+    return context.resolver.resolve_link(cleaned);
 }
 
 bool is_allowed_embed(std::string_view url, const Context& context) {

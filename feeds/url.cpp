@@ -31,6 +31,13 @@ constexpr std::array<bool, 256> kNeedsEncoding = [] {
     return needs;
 }();
 
+// Bytes percent_encode_loosely looks at: those above, plus '%' and '#' which depend on context.
+constexpr std::array<bool, 256> kNeedsAttention = [] {
+    std::array<bool, 256> attention = kNeedsEncoding;
+    attention['%'] = attention['#'] = true;
+    return attention;
+}();
+
 // Real-world hrefs hold spaces, non-ASCII text and stray '%'; browsers percent-encode them, so do
 // we before handing the reference to an RFC 3986 parser. Tab, LF and CR are removed (WHATWG URL).
 std::string percent_encode_loosely(std::string_view url) {
@@ -38,9 +45,14 @@ std::string percent_encode_loosely(std::string_view url) {
     std::string encoded;
     encoded.reserve(url.size() + 8);
     bool seen_fragment = false;
-    for (std::size_t i = 0; i < url.size(); ++i) {
+    std::size_t i = 0;
+    while (i < url.size()) {
+        const std::size_t run_start = i;
+        while (i < url.size() && !kNeedsAttention[static_cast<unsigned char>(url[i])]) ++i;
+        encoded.append(url.data() + run_start, i - run_start);
+        if (i == url.size()) break;
+
         const auto byte = static_cast<unsigned char>(url[i]);
-        if (byte == '\t' || byte == '\n' || byte == '\r') continue;
         bool needs_encoding = kNeedsEncoding[byte];
         if (byte == '%') {
             needs_encoding = !(i + 2 < url.size() && is_hex_digit(url[i + 1]) && is_hex_digit(url[i + 2]));
@@ -48,6 +60,8 @@ std::string percent_encode_loosely(std::string_view url) {
             needs_encoding = seen_fragment;  // a second '#' is data
             seen_fragment = true;
         }
+        ++i;
+        if (byte == '\t' || byte == '\n' || byte == '\r') continue;
         if (needs_encoding) {
             encoded.push_back('%');
             encoded.push_back(kHex[byte >> 4]);
@@ -70,6 +84,28 @@ bool has_scheme(std::string_view url) {
     });
 }
 
+// The schemes feeds may link to; for the hierarchical ones a host is required.
+bool is_safe_link(const boost::urls::url_view_base& url) {
+    switch (url.scheme_id()) {
+        case boost::urls::scheme::http:
+        case boost::urls::scheme::https:
+        case boost::urls::scheme::ftp:
+            return url.has_authority() && !url.encoded_host().empty();
+        case boost::urls::scheme::unknown: {
+            const std::string_view scheme = url.scheme();
+            const auto is = [&](std::string_view name) {
+                return scheme.size() == name.size() &&
+                       std::equal(scheme.begin(), scheme.end(), name.begin(), [](char a, char b) {
+                           return std::tolower(static_cast<unsigned char>(a)) == b;
+                       });
+            };
+            return is("mailto") || is("tel") || is("magnet");
+        }
+        default:
+            return false;
+    }
+}
+
 }  // namespace
 
 namespace detail {
@@ -80,6 +116,14 @@ UrlResolver::UrlResolver(std::string_view base) {
 }
 
 std::string UrlResolver::resolve(std::string_view reference) const {
+    return resolve_checked(reference, false).value_or(std::string());
+}
+
+std::optional<std::string> UrlResolver::resolve_link(std::string_view reference) const {
+    return resolve_checked(reference, true);
+}
+
+std::optional<std::string> UrlResolver::resolve_checked(std::string_view reference, bool links_only) const {
     const std::string_view trimmed = trim(reference);
     std::string encoded = percent_encode_loosely(trimmed);
     auto parsed_reference = boost::urls::parse_uri_reference(encoded);
@@ -88,12 +132,19 @@ std::string UrlResolver::resolve(std::string_view reference) const {
         encoded.insert(0, "./");
         parsed_reference = boost::urls::parse_uri_reference(encoded);
     }
-    if (!parsed_reference) return std::string(trimmed);
+    if (!parsed_reference) {
+        if (links_only && has_scheme(encoded)) return std::nullopt;
+        return std::string(trimmed);
+    }
     // RFC 3986 §5.2.2: an absolute reference does not need the base.
-    if (parsed_reference->has_scheme()) return encoded;
+    if (parsed_reference->has_scheme()) {
+        if (links_only && !is_safe_link(*parsed_reference)) return std::nullopt;
+        return encoded;
+    }
     if (!base_) return std::string(trimmed);
     boost::urls::url resolved;
     if (!boost::urls::resolve(*base_, *parsed_reference, resolved)) return std::string(trimmed);
+    if (links_only && !is_safe_link(resolved)) return std::nullopt;
     return std::string(resolved.buffer());
 }
 
@@ -106,13 +157,7 @@ std::string resolve_url(std::string_view base, std::string_view reference) {
 bool is_safe_link_url(std::string_view url) {
     const std::string encoded = percent_encode_loosely(trim(url));
     const auto parsed = boost::urls::parse_uri(encoded);
-    if (!parsed) return false;
-    std::string scheme(parsed->scheme());
-    std::transform(scheme.begin(), scheme.end(), scheme.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (scheme == "http" || scheme == "https" || scheme == "ftp")
-        return parsed->has_authority() && !parsed->encoded_host().empty();
-    return scheme == "mailto" || scheme == "tel" || scheme == "magnet";
+    return parsed && is_safe_link(*parsed);
 }
 
 }  // namespace feedagg::feeds

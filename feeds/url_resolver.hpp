@@ -16,7 +16,13 @@ class UrlResolver {
     // resolve_url(base, reference).
     std::string resolve(std::string_view reference) const;
 
+    // The resolved reference when it is safe to link to (is_safe_link_url) or stays relative
+    // because there is no base; empty for other absolute URLs.
+    std::optional<std::string> resolve_link(std::string_view reference) const;
+
   private:
+    std::optional<std::string> resolve_checked(std::string_view reference, bool links_only) const;
+
     std::optional<boost::urls::url> base_;  // empty when the base is not an absolute URI
 };
 
