@@ -260,34 +260,40 @@ void append_attribute(std::string_view name, std::string_view value, std::string
     out.push_back('"');
 }
 
-std::optional<std::string> checked_value(const HtmlAttribute& attribute, ValueKind kind,
-                                         const Context& context) {
+// The value to write, or nothing to drop the attribute. URLs are built in `storage`.
+std::optional<std::string_view> checked_value(const HtmlAttribute& attribute, ValueKind kind,
+                                              const Context& context, std::string& storage) {
+    const auto stored = [&](std::optional<std::string> value) -> std::optional<std::string_view> {
+        if (!value) return std::nullopt;
+        storage = std::move(*value);
+        return storage;
+    };
     switch (kind) {
         case ValueKind::text:
             return attribute.value;
         case ValueKind::number: {
             const auto number = trim_spaces(attribute.value);
-            if (is_number(number)) return std::string(number);
+            if (is_number(number)) return number;
             return std::nullopt;
         }
         case ValueKind::boolean:
-            return std::string();
+            return std::string_view();
         case ValueKind::direction: {
             const auto direction = trim_spaces(attribute.value);
             for (const std::string_view allowed : {"ltr", "rtl", "auto"})
-                if (equals_ignoring_case(direction, allowed)) return std::string(allowed);
+                if (equals_ignoring_case(direction, allowed)) return allowed;
             return std::nullopt;
         }
         case ValueKind::link_url:
         case ValueKind::image_url:
-            return safe_url(attribute.value, kind, context);
+            return stored(safe_url(attribute.value, kind, context));
         case ValueKind::embed_url: {
             auto url = safe_url(attribute.value, kind, context);
-            if (url && is_allowed_embed(*url, context)) return url;
+            if (url && is_allowed_embed(*url, context)) return stored(std::move(url));
             return std::nullopt;
         }
         case ValueKind::srcset:
-            return safe_srcset(attribute.value, context);
+            return stored(safe_srcset(attribute.value, context));
     }
     return std::nullopt;
 }
@@ -301,13 +307,14 @@ bool is_allowed_element(const Element& element) {
 bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options, const UrlResolver& resolver,
                                std::string& out) {
     const Context context{options, resolver};
+    std::string storage;
     const std::size_t rollback = out.size();
     if (tag.element == nullptr) return false;
     bool has_source = false;
     for (const HtmlAttribute& attribute : tag.attributes) {
         const auto kind = allow_list().kind_of(*tag.element, attribute.name);
         if (!kind) continue;
-        const auto value = checked_value(attribute, *kind, context);
+        const auto value = checked_value(attribute, *kind, context, storage);
         if (!value) continue;
         append_attribute(attribute.name, *value, out);
         has_source =

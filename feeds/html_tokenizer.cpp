@@ -129,7 +129,7 @@ bool HtmlTokenizer::read_tag(Token& token, bool end_tag) {
     token.element = find_element(token.name);
     token.kind = end_tag ? TokenKind::end_tag : TokenKind::start_tag;
     token.self_closing = false;
-    token.attributes.clear();
+    recycle_attributes(token);
     position_ = name_end;
     read_attributes(token);
     if (position_ > input_.size()) {
@@ -137,8 +137,13 @@ bool HtmlTokenizer::read_tag(Token& token, bool end_tag) {
         token.kind = TokenKind::end_of_input;
         return false;
     }
-    if (end_tag) token.attributes.clear();
+    if (end_tag) recycle_attributes(token);
     return true;
+}
+
+void HtmlTokenizer::recycle_attributes(Token& token) {
+    for (HtmlAttribute& attribute : token.attributes) spare_attributes_.push_back(std::move(attribute));
+    token.attributes.clear();
 }
 
 // From the before attribute name state (§13.2.5.32) to the '>' that emits the tag. Sets
@@ -174,11 +179,18 @@ void HtmlTokenizer::read_attributes(Token& token) {
 
         HtmlAttribute* attribute = &discarded;
         if (token.attributes.size() < kMaxAttributes) {
-            attribute = &token.attributes.emplace_back();
+            if (spare_attributes_.empty()) {
+                attribute = &token.attributes.emplace_back();
+            } else {
+                attribute = &token.attributes.emplace_back(std::move(spare_attributes_.back()));
+                spare_attributes_.pop_back();
+                attribute->value.clear();
+            }
             assign_name(raw_name, attribute->name);
             // §13.2.5.33: a duplicate attribute is dropped; the first one wins.
             for (std::size_t i = 0; i + 1 < token.attributes.size(); ++i) {
                 if (token.attributes[i].name == attribute->name) {
+                    spare_attributes_.push_back(std::move(token.attributes.back()));
                     token.attributes.pop_back();
                     attribute = &discarded;
                     break;

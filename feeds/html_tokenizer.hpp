@@ -48,6 +48,7 @@ class HtmlTokenizer {
     void read_markup(Token& token);
     bool read_tag(Token& token, bool end_tag);
     void read_attributes(Token& token);
+    void recycle_attributes(Token& token);
     void read_attribute_value(HtmlAttribute& attribute);
     void read_comment(Token& token);
     void read_bogus_comment(Token& token, std::size_t body_start);
@@ -57,7 +58,8 @@ class HtmlTokenizer {
     std::string_view input_;
     std::size_t position_ = 0;
     ContentModel content_model_ = ContentModel::data;
-    std::string raw_text_end_tag_;  // the element whose end tag ends rawtext/rcdata
+    std::string raw_text_end_tag_;                 // the element whose end tag ends rawtext/rcdata
+    std::vector<HtmlAttribute> spare_attributes_;  // earlier tags' attributes, reused for their buffers
 };
 
 }  // namespace feedagg::feeds::detail
