@@ -23,8 +23,9 @@ Format rss_version(pugi::xml_node root, ParseContext& context) {
     if (version == "0.93") return Format::rss093;
     if (version == "0.94") return Format::rss094;
     if (version == "0.90" || version == "0.9") return Format::rss090;
-    context.warn(version.empty() ? "rss element has no version; read as RSS 2.0"
-                                 : "unknown RSS version \"" + std::string(version.substr(0, 20)) + "\"; read as RSS 2.0");
+    context.warn(version.empty()
+                     ? "rss element has no version; read as RSS 2.0"
+                     : "unknown RSS version \"" + std::string(version.substr(0, 20)) + "\"; read as RSS 2.0");
     return Format::rss20;
 }
 
@@ -39,9 +40,13 @@ Format rdf_version(pugi::xml_node root) {
     return Format::rss10;
 }
 
-Result<Feed> read_xml_feed(std::string_view text, Format& format, ParseContext& context) {
+Result<Feed> read_xml_feed(DecodedText decoded, std::string_view bytes, Format& format, ParseContext& context) {
     std::vector<std::string> warnings;
-    const detail::XmlDocument document(text, warnings);
+    detail::XmlDocument document(std::move(decoded.utf8), warnings);
+    if (!document.well_formed()) {
+        // Decoding the same bytes again gives the same text (and the same warnings, not repeated).
+        document.recover(decode_document(bytes, context.options().charset).utf8, warnings);
+    }
     for (auto& warning : warnings) context.warn(std::move(warning));
     const pugi::xml_node root = document.root();
     if (!root) return Error{"not a feed: no XML element found"};
@@ -57,8 +62,10 @@ Result<Feed> read_xml_feed(std::string_view text, Format& format, ParseContext& 
         return detail::read_rss(root, context);
     }
     if (name.local == "feed") {
-        const bool atom03 = name.vocabulary == Vocabulary::atom03 || std::string_view(root.attribute("version").value()) == "0.3";
-        if (name.vocabulary == Vocabulary::none) context.warn("feed element has no Atom namespace; read as Atom 1.0");
+        const bool atom03 = name.vocabulary == Vocabulary::atom03 ||
+                            std::string_view(root.attribute("version").value()) == "0.3";
+        if (name.vocabulary == Vocabulary::none)
+            context.warn("feed element has no Atom namespace; read as Atom 1.0");
         format = atom03 ? Format::atom03 : Format::atom10;
         return detail::read_atom(root, context);
     }
@@ -80,7 +87,7 @@ Result<ParsedFeed> parse_feed(std::string_view document, const ParseOptions& opt
 
     ParseContext context(options, parsed.warnings);
     Result<Feed> feed = is_json(decoded.utf8) ? detail::read_json_feed(decoded.utf8, parsed.format, context)
-                                              : read_xml_feed(decoded.utf8, parsed.format, context);
+                                              : read_xml_feed(std::move(decoded), document, parsed.format, context);
     if (!feed) return feed.error();
     context.finish_warnings();
     parsed.feed = std::move(feed).value();

@@ -15,16 +15,22 @@ std::string describe(const pugi::xml_parse_result& result) {
 
 }  // namespace
 
-XmlDocument::XmlDocument(std::string_view utf8, std::vector<std::string>& warnings) {
-    auto cleaned = clean_xml_text(utf8, warnings);
-    const std::string_view text = cleaned ? std::string_view(*cleaned) : utf8;
-    buffer_.assign(text);  // pugixml rewrites the buffer it parses in place; `text` stays for recovery
-    auto result = document_.load_buffer_inplace(buffer_.data(), buffer_.size(), parse_flags, pugi::encoding_utf8);
-    if (result) return;
-    warnings.push_back(describe(result) + "; recovering");
-    buffer_ = balance_xml_tags(text, warnings);
-    result = document_.load_buffer_inplace(buffer_.data(), buffer_.size(), parse_flags, pugi::encoding_utf8);
-    if (!result) warnings.push_back(describe(result) + "; kept what was read before it");
+XmlDocument::XmlDocument(std::string utf8, std::vector<std::string>& warnings) : buffer_(std::move(utf8)) {
+    if (auto cleaned = clean_xml_text(buffer_, warnings)) buffer_ = std::move(*cleaned);
+    well_formed_ = parse(warnings, "; recovering");
+}
+
+void XmlDocument::recover(std::string_view utf8, std::vector<std::string>& warnings) {
+    std::vector<std::string> repeated;  // cleaning the same text again says the same things again
+    auto cleaned = clean_xml_text(utf8, repeated);
+    buffer_ = balance_xml_tags(cleaned ? std::string_view(*cleaned) : utf8, warnings);
+    well_formed_ = parse(warnings, "; kept what was read before it");
+}
+
+bool XmlDocument::parse(std::vector<std::string>& warnings, std::string_view failure_note) {
+    const auto result = document_.load_buffer_inplace(buffer_.data(), buffer_.size(), parse_flags, pugi::encoding_utf8);
+    if (!result) warnings.push_back(describe(result) + std::string(failure_note));
+    return static_cast<bool>(result);
 }
 
 std::string element_text(pugi::xml_node element) {

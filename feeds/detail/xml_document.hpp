@@ -10,15 +10,25 @@ namespace feedagg::feeds::detail {
 
 class XmlDocument {
 public:
-    // Parses UTF-8 text. Broken documents are repaired and reparsed; each repair adds a warning.
-    // `root()` is empty when no element could be recovered at all.
-    XmlDocument(std::string_view utf8, std::vector<std::string>& warnings);
+    // Parses UTF-8 text in place, after cleaning what XML forbids but the web serves.
+    XmlDocument(std::string utf8, std::vector<std::string>& warnings);
 
+    // False when pugixml rejected the text; recover() can then do better than the partial tree.
+    bool well_formed() const { return well_formed_; }
+
+    // Parses the same text again after rebuilding its tag structure. Parsing in place consumed the
+    // first copy, so the caller hands the text over once more (this path is rare; the common one copies nothing).
+    void recover(std::string_view utf8, std::vector<std::string>& warnings);
+
+    // Empty when no element could be recovered at all.
     pugi::xml_node root() const { return document_.document_element(); }
 
 private:
+    bool parse(std::vector<std::string>& warnings, std::string_view failure_note);
+
     std::string buffer_;  // pugixml parses in place: the nodes point into this buffer
     pugi::xml_document document_;
+    bool well_formed_ = false;
 };
 
 // All text directly inside `element` (text and CDATA children, concatenated), untrimmed.

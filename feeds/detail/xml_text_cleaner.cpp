@@ -1,4 +1,5 @@
-#include <array>
+#include <algorithm>
+#include <cstring>
 #include <cstdint>
 #include <set>
 
@@ -40,16 +41,17 @@ std::optional<std::uint32_t> numeric_reference(std::string_view body) {
     return value;
 }
 
-enum class ByteClass : std::uint8_t { plain, markup, ampersand, control };
+// Bytes the cleaner must look at: '&' and C0 controls (tab, LF and CR among them, which it passes).
+bool is_special(unsigned char c) { return c < 0x20 || c == '&'; }
 
-constexpr std::array<ByteClass, 256> byte_classes = [] {
-    std::array<ByteClass, 256> classes{};
-    for (int c = 0; c < 0x20; ++c) classes[c] = ByteClass::control;
-    classes['\t'] = classes['\n'] = classes['\r'] = ByteClass::plain;
-    classes['<'] = ByteClass::markup;
-    classes['&'] = ByteClass::ampersand;
-    return classes;
-}();
+// Word-at-a-time test for a special byte among eight (the "haszero"/"hasless" bit tricks).
+bool has_special_byte(std::uint64_t word) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    const std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
+    const std::uint64_t ampersands = word ^ (ones * '&');
+    return (below_space | ((ampersands - ones) & ~ampersands & highs)) != 0;
+}
 
 class TextCleaner {
 public:
@@ -57,15 +59,21 @@ public:
 
     std::optional<std::string> run() {
         skip_leading_junk();
+        next_cdata_ = xml_.find("<![CDATA[");
+        next_comment_ = xml_.find("<!--");
+        find_next_section();
         while (pos_ < xml_.size()) {
-            switch (byte_classes[static_cast<unsigned char>(xml_[pos_])]) {
-                case ByteClass::plain: ++pos_; break;
-                case ByteClass::markup: skip_markup(); break;
-                case ByteClass::ampersand: fix_reference(); break;
-                case ByteClass::control:
-                    replace(1, "");
-                    ++control_characters_;
-                    break;
+            skip_plain_bytes();
+            if (pos_ >= xml_.size()) break;
+            const unsigned char c = static_cast<unsigned char>(xml_[pos_]);
+            if (c == '&') {
+                if (in_section()) ++pos_;
+                else fix_reference();
+            } else if (c != '\t' && c != '\n' && c != '\r') {
+                replace(1, "");
+                ++control_characters_;
+            } else {
+                ++pos_;
             }
         }
         report();
@@ -86,18 +94,34 @@ private:
         pos_ = copied_ = start;
     }
 
-    // Comments and CDATA sections keep their text as it is; everything else is scanned.
-    void skip_markup() {
-        const std::string_view rest = xml_.substr(pos_);
-        std::string_view terminator;
-        if (rest.starts_with("<![CDATA[")) terminator = "]]>";
-        else if (rest.starts_with("<!--")) terminator = "-->";
-        if (terminator.empty()) {
-            ++pos_;
+    void skip_plain_bytes() {
+        while (pos_ + 8 <= xml_.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, xml_.data() + pos_, sizeof word);
+            if (has_special_byte(word)) break;
+            pos_ += 8;
+        }
+        while (pos_ < xml_.size() && !is_special(static_cast<unsigned char>(xml_[pos_]))) ++pos_;
+    }
+
+    // CDATA sections and comments keep their references as written ("&nbsp;" in CDATA is text).
+    // Each kind's next start is searched for only once it has been passed, so the scan stays linear.
+    void find_next_section() {
+        if (next_cdata_ != std::string_view::npos && next_cdata_ < section_end_) next_cdata_ = xml_.find("<![CDATA[", section_end_);
+        if (next_comment_ != std::string_view::npos && next_comment_ < section_end_) next_comment_ = xml_.find("<!--", section_end_);
+        section_start_ = std::min(next_cdata_, next_comment_);
+        if (section_start_ == std::string_view::npos) {
+            section_end_ = std::string_view::npos;
             return;
         }
-        const std::size_t end = xml_.find(terminator, pos_ + 4);
-        pos_ = end == std::string_view::npos ? xml_.size() : end + terminator.size();
+        const std::string_view terminator = section_start_ == next_cdata_ ? "]]>" : "-->";
+        const std::size_t end = xml_.find(terminator, section_start_ + 4);
+        section_end_ = end == std::string_view::npos ? xml_.size() : end + terminator.size();
+    }
+
+    bool in_section() {
+        while (section_end_ != std::string_view::npos && pos_ >= section_end_) find_next_section();
+        return section_start_ != std::string_view::npos && pos_ >= section_start_;
     }
 
     void fix_reference() {
@@ -177,6 +201,10 @@ private:
     std::string out_;
     std::size_t pos_ = 0;
     std::size_t copied_ = 0;
+    std::size_t section_start_ = 0;  // the next (or current) CDATA section or comment
+    std::size_t section_end_ = 0;
+    std::size_t next_cdata_ = 0;  // where the next "<![CDATA[" starts, once searched for
+    std::size_t next_comment_ = 0;
     bool changed_ = false;
     std::size_t html_entities_ = 0, unknown_entities_ = 0, bare_ampersands_ = 0, control_characters_ = 0;
     std::set<std::string, std::less<>> html_entity_examples_;

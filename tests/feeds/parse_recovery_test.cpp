@@ -26,6 +26,18 @@ TEST(ParseRecovery, ReadsHtmlEntitiesXmlDoesNotDeclare) {
     EXPECT_TRUE(has_warning_containing(parsed, "&nbsp;"));
 }
 
+TEST(ParseRecovery, LeavesReferencesInsideCdataAndCommentsAsWritten) {
+    const auto parsed = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom"><!-- &bogus; -->
+        <title type="text"><![CDATA[AT&amp;T &nbsp; & co]]></title><entry><id>1</id></entry></feed>)");
+    EXPECT_EQ(parsed.feed.title, "AT&amp;T &nbsp; & co");
+    EXPECT_TRUE(parsed.warnings.empty()) << parsed.warnings.front();
+}
+
+TEST(ParseRecovery, RemovesControlCharactersInsideCdataToo) {
+    const auto parsed = parse_ok(std::string("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title><![CDATA[a\x02" "b]]></title></feed>"));
+    EXPECT_EQ(parsed.feed.title, "ab");
+}
+
 TEST(ParseRecovery, RemovesControlCharacters) {
     const auto parsed = parse_ok(rss_with_items(std::string("<item><title>bad\x01\x08 char</title></item>")));
     EXPECT_EQ(parsed.feed.entries.at(0).title, "bad char");
