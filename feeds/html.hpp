@@ -18,12 +18,18 @@ struct SanitizeOptions {
 // Allow-list sanitizer: keeps harmless formatting, links, images, tables, media; drops script,
 // style, iframe (but from iframe_hosts), object/embed, form controls, event-handler attributes,
 // javascript:/vbscript:/data: URLs (data: images excepted), CSS. Output is well-formed HTML
-// (every element closed, attributes quoted, text escaped) and never contains markup the input
-// did not have in harmless form.
+// (every element closed, attributes quoted, text escaped, void elements as "<br />" so it is also
+// well-formed XML) and never contains markup the input did not have in harmless form.
+// Decisions: class, id and style are dropped (the output is embedded in our own pages); links get
+// rel="noopener noreferrer" and no target; kept iframes get a sandbox; unknown tags are removed
+// with their text kept, and so is <noscript>, whose content is the fallback (often the real
+// image) of lazy-loading pages.
 std::string sanitize_html(std::string_view html, const SanitizeOptions& options = {});
 
-// Plain text of an HTML fragment: tags stripped, entities decoded, whitespace collapsed and
-// trimmed. Used for titles and descriptions.
+// Plain text of an HTML fragment: tags stripped (script/style content dropped), entities decoded,
+// whitespace (NBSP and the ideographic space included) collapsed to single spaces and trimmed.
+// Block elements and <br> separate words. Text still holding tags after decoding (HTML escaped
+// twice, common in titles) is stripped once more. Used for titles and descriptions.
 std::string html_to_text(std::string_view html);
 
 // Decodes HTML5 named (&nbsp; &mdash; ...) and numeric (&#8212; &#x2014;) character references.

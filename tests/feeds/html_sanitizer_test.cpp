@@ -426,6 +426,50 @@ TEST(Sanitizer, CapsNestingDepth) {
     EXPECT_EQ(problems_in(sanitized), "");
 }
 
+// The tokenizer, seen through the sanitizer's output (HTML5 §13.2.5).
+
+TEST(HtmlTokenizer, ReadsQuotedUnquotedAndValuelessAttributes) {
+    EXPECT_EQ(sanitize_html(R"(<td colspan=2 rowspan='3' headers="h1 h2">x</td>)"),
+              R"(<td colspan="2" rowspan="3" headers="h1 h2">x</td>)");
+    EXPECT_EQ(sanitize_html("<details open>x</details>"), R"(<details open="">x</details>)");
+}
+
+TEST(HtmlTokenizer, ReadsUppercaseTagsAndAttributes) {
+    EXPECT_EQ(sanitize_html(R"(<P TITLE="t">x</P>)"), R"(<p title="t">x</p>)");
+}
+
+TEST(HtmlTokenizer, KeepsQueryAmpersandsInAttributesLiteral) {
+    // HTML5 §13.2.5.73: "&copy=" in an attribute value is not a character reference.
+    EXPECT_EQ(sanitize_html(R"(<a href="https://x.example/?a=1&copy=2&amp;b=3">x</a>)"),
+              R"(<a href="https://x.example/?a=1&amp;copy=2&amp;b=3" rel="noopener noreferrer">x</a>)");
+}
+
+TEST(HtmlTokenizer, ReadsTextareaAndTitleAsRcdata) {
+    EXPECT_EQ(sanitize_html("<textarea><b>x</b></textarea>after"), "after");
+    EXPECT_EQ(html_to_text("<title>A &amp; <b>B</b></title>body"), "body");
+}
+
+TEST(HtmlTokenizer, EndsRawTextOnlyAtItsOwnEndTag) {
+    EXPECT_EQ(sanitize_html("<style>a</p>b</style >c"), "c");
+    EXPECT_EQ(sanitize_html("<script>x</scripty></script/>y"), "y");
+}
+
+TEST(HtmlTokenizer, ReadsEverythingAfterPlaintextAsText) {
+    EXPECT_EQ(sanitize_html("<p>a<plaintext></p><b>&amp;"), "<p>a&lt;/p&gt;&lt;b&gt;&amp;amp;</p>");
+}
+
+TEST(HtmlTokenizer, ReadsBogusCommentsAndShortComments) {
+    EXPECT_EQ(sanitize_html("a<!-->b<!--->c<!x>d</ x>e<?y>f</>g<!---->h"), "abcdefgh");
+}
+
+TEST(HtmlTokenizer, TreatsLoneLessThanAsText) {
+    EXPECT_EQ(sanitize_html("1 < 2 <3 <"), "1 &lt; 2 &lt;3 &lt;");
+}
+
+TEST(HtmlTokenizer, EndsCommentAtBangClose) {
+    EXPECT_EQ(sanitize_html("a<!-- x --!>b"), "ab");
+}
+
 TEST(SanitizerHostileInput, SurvivesAMegabyteOfNestedDivs) {
     std::string html;
     while (html.size() < 1024 * 1024) html += "<div>";
