@@ -61,7 +61,7 @@ constexpr Element kElements[] = {
     {"h4", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
     {"h5", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
     {"h6", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
-    {"head", ContentModel::data, kDropsContent | kSpecial},
+    {"head", ContentModel::data, kSpecial},
     {"header", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
     {"hgroup", ContentModel::data, kBreaksText | kSpecial | kClosesParagraph},
     {"hr", ContentModel::data, kVoid | kBreaksText | kSpecial | kClosesParagraph},
@@ -140,7 +140,7 @@ constexpr Element kElements[] = {
     {"var", ContentModel::data, 0},
     {"video", ContentModel::data, 0},
     {"wbr", ContentModel::data, kVoid | kBreaksText | kSpecial},
-    {"xml", ContentModel::data, kDropsContent},
+    {"xml", ContentModel::data, 0},
     {"xmp", ContentModel::rawtext, kSpecial | kClosesParagraph},
 };
 

@@ -15,8 +15,9 @@ enum class ContentModel : std::uint8_t { data, rawtext, rcdata, plaintext };
 
 enum ElementTrait : std::uint16_t {
     kVoid = 1 << 0,  // HTML5 §13.1.2: no content, no end tag
-    // Content readers must not see in a feed: scripts, styles, document metadata, plugin and
-    // form fallback, templates, and foreign (svg/math) content whose parsing rules we skip.
+    // Content readers must not see in a feed: scripts, styles, the document title, plugin and
+    // form fallback, templates, and foreign (svg/math) content whose parsing rules we skip. Not
+    // <head>: an unclosed one would swallow the article, and what it may hold is dropped anyway.
     kDropsContent = 1 << 1,
     kBreaksText = 1 << 2,  // separates words when flattened to text (blocks and line breaks)
     // HTML5 §13.2.4.2 "special" elements but address, div and p: where the search for an open

@@ -5,7 +5,8 @@
 // and never fails: every input, including one cut off anywhere, yields a token stream. Text is
 // returned raw (see Token::text_has_references); attribute values are returned decoded. Deviations
 // kept on purpose for speed: no script-data escape states (a "</script" inside "<!--<script>"
-// ends the script early) and no foreign content (svg/math CDATA sections are bogus comments).
+// ends the script early), no foreign content (svg/math CDATA sections are bogus comments), and
+// <noscript> is read as markup, as with scripting disabled.
 // Callers re-serialize from their own tables, so a misread can lose content but never pass markup.
 
 #include <cstddef>

@@ -397,6 +397,12 @@ TEST(Sanitizer, DropsCommentsAndDoctypes) {
     EXPECT_EQ(sanitize_html("<!DOCTYPE html>a<!-- <script> -->b<!-->c<?php x ?>d"), "abcd");
 }
 
+TEST(Sanitizer, KeepsBodyOfFullDocuments) {
+    EXPECT_EQ(sanitize_html("<html><head><meta charset=utf-8><title>T</title><style>p{}</style>"
+                            "<link rel=stylesheet href=x.css><p>Body"),
+              "<p>Body</p>");
+}
+
 TEST(Sanitizer, KeepsNoscriptFallbackContent) {
     EXPECT_EQ(sanitize_html(R"(<noscript><img src="https://cdn.example/a.png"></noscript>)"),
               R"(<img src="https://cdn.example/a.png" />)");
