@@ -1,0 +1,116 @@
+#pragma once
+// Where feedagg keeps what it has read: the state of each source between polls and the items they
+// published. Nothing above this interface speaks SQL: a PostgreSQL implementation will follow.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "feeds/model.hpp"
+
+namespace feedagg::store {
+
+using feeds::Timestamp;
+
+// What the poller remembers about one source between polls.
+struct SourceState {
+    std::string name;
+    std::string url;  // the URL polled; a permanent redirect seen on consecutive polls replaces it
+    std::string etag;
+    std::string last_modified;
+    std::optional<Timestamp> last_attempt;
+    std::optional<Timestamp> last_success;
+    std::string last_error;  // empty after a success
+    int consecutive_failures = 0;
+    std::optional<Timestamp> next_poll;
+    bool gone = false;  // upstream said 410 Gone: not polled until the configured URL changes
+    std::string redirect_target;  // where the last poll was permanently redirected, if it was
+    int redirect_streak = 0;      // consecutive polls redirected to redirect_target
+    std::string feed_title;  // what the source calls itself, for crediting its items
+    std::string feed_link;
+
+    bool operator==(const SourceState&) const = default;
+};
+
+// Everything one poll wants written; record_poll writes it in one transaction.
+struct PollOutcome {
+    SourceState state;
+    std::vector<feeds::Entry> entries;  // empty for a 304 or a failure
+};
+
+struct WriteSummary {
+    std::size_t new_items = 0;
+    std::size_t updated_items = 0;
+    std::size_t unchanged_items = 0;
+};
+
+struct StoredItem {
+    std::int64_t id = 0;
+    std::string source;
+    feeds::Entry entry;
+    Timestamp first_seen;
+    Timestamp sort_time;  // published, else updated, else first seen: the order feeds are served in
+};
+
+// Items are ordered newest first by (sort_time, id); a cursor resumes after the last item of a page.
+struct ItemCursor {
+    Timestamp sort_time;
+    std::int64_t id = 0;
+};
+
+struct ItemQuery {
+    std::vector<std::string> sources;  // empty: every source
+    std::size_t limit = 50;
+    std::optional<ItemCursor> after;
+};
+
+struct RetentionRule {
+    std::string source;
+    std::size_t max_items = 500;
+    std::optional<std::chrono::seconds> max_age;
+};
+
+struct SourceSummary {
+    SourceState state;
+    std::size_t item_count = 0;
+};
+
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    virtual std::optional<SourceState> source_state(std::string_view name) = 0;
+    virtual std::vector<SourceSummary> sources() = 0;
+
+    // Within a source an entry is the same entry when its id matches, else its canonical link, else
+    // a hash of its title and content. A changed entry is updated in place (its `updated` moves to
+    // `now` when the feed gave none newer), never duplicated.
+    virtual WriteSummary record_poll(const PollOutcome& outcome, Timestamp now) = 0;
+
+    virtual std::vector<StoredItem> items(const ItemQuery& query) = 0;
+
+    // Changes whenever items change, so that rendered feeds can be cached until it does.
+    virtual std::uint64_t generation() = 0;
+
+    // Deletes items past a source's limits, except `protected_ids` (items a channel still shows).
+    // Returns how many were deleted.
+    virtual std::size_t apply_retention(const std::vector<RetentionRule>& rules,
+                                        const std::vector<std::int64_t>& protected_ids, Timestamp now) = 0;
+};
+
+// Opens (creating when missing) a SQLite store: WAL mode, foreign keys, schema migrations applied.
+// Throws StoreError when the file cannot be opened or migrated.
+std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path);
+
+}  // namespace feedagg::store
