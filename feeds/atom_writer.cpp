@@ -263,6 +263,9 @@ void write_feed_metadata(XmlWriter& xml, const Feed& feed, Timestamp updated) {
         xml.empty_element("link",
                           {{"rel", "self"}, {"type", "application/atom+xml"}, {"href", feed.self_link}});
     }
+    if (!feed.next_link.empty()) {
+        xml.empty_element("link", {{"rel", "next"}, {"type", "application/atom+xml"}, {"href", feed.next_link}});
+    }
     xml.optional_element("subtitle", feed.description, {{"type", "text"}});
     xml.optional_element("rights", feed.rights, {{"type", "text"}});
     xml.optional_element("generator", feed.generator);

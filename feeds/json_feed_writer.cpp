@@ -171,6 +171,7 @@ std::string write_json_feed(const Feed& feed) {
     root["title"] = utf8_string(feed.title);
     set_text(root, "home_page_url", feed.link);
     set_text(root, "feed_url", feed.self_link);
+    set_text(root, "next_url", feed.next_link);
     set_text(root, "description", feed.description);
     set_text(root, "icon", feed.image);
     set_text(root, "language", feed.language);

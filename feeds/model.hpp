@@ -73,6 +73,7 @@ struct Feed {
     std::string title;  // plain text
     std::string link;   // the site
     std::string self_link;
+    std::string next_link;  // the next (older) page of a paged feed, RFC 5005 §3
     std::string description;  // plain text
     std::string language;
     std::string rights;

@@ -168,6 +168,9 @@ void write_channel_metadata(XmlWriter& xml, const Feed& feed) {
         xml.empty_element("atom:link",
                           {{"href", feed.self_link}, {"rel", "self"}, {"type", "application/rss+xml"}});
     }
+    if (!feed.next_link.empty()) {  // RFC 5005 §3 paging, as atom:link in RSS
+        xml.empty_element("atom:link", {{"href", feed.next_link}, {"rel", "next"}, {"type", "application/rss+xml"}});
+    }
 }
 
 }  // namespace

@@ -171,6 +171,7 @@ bool read_atom_feed_element(const ElementName& name, pugi::xml_node element, Fee
     } else if (local == "link") {
         const Link link = read_link(element);
         if (link.rel == "self" && feed.self_link.empty()) feed.self_link = link.href;
+        if (link.rel == "next" && feed.next_link.empty()) feed.next_link = link.href;
         if (link.rel == "alternate" && feed.link.empty() && is_html_type(link.type)) feed.link = link.href;
     } else if (local == "rights" || local == "copyright") {
         feed.rights = atom_plain(element);

@@ -119,6 +119,7 @@ void finish_feed_head(Feed& feed, std::string_view document_base) {
     feed.language = language_tag(collapse_whitespace(feed.language));
     resolve_in_place(feed.link, document_base);
     resolve_in_place(feed.self_link, document_base);
+    resolve_in_place(feed.next_link, document_base);
     resolve_in_place(feed.image, document_base);
     for (auto& author : feed.authors) resolve_in_place(author.uri, document_base);
     drop_duplicates(feed.authors);

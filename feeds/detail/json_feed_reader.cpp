@@ -25,6 +25,7 @@ public:
         feed.title = plain_title(string_member(root, "title"));
         feed.link = string_member(root, "home_page_url");
         feed.self_link = string_member(root, "feed_url");
+        feed.next_link = string_member(root, "next_url");
         feed.description = collapse_whitespace(string_member(root, "description"));
         feed.image = string_member(root, "icon");
         if (feed.image.empty()) feed.image = string_member(root, "favicon");
