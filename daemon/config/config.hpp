@@ -7,14 +7,15 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace feedagg::config {
 
 struct ServerSettings {
     std::vector<std::string> listen = {"127.0.0.1:8080"};  // "host:port"; IPv6 as "[::1]:8080"
-    std::string public_base_url;                            // used in self links; empty: derived from Host
-    std::vector<std::string> cors_origins;                  // "*" or exact origins
+    std::string public_base_url;                           // used in self links; empty: derived from Host
+    std::vector<std::string> cors_origins;                 // "*" or exact origins
     std::chrono::seconds cache_max_age{300};
     std::size_t max_connections = 1024;
     std::size_t max_header_bytes = 8 * 1024;
@@ -55,14 +56,14 @@ struct LogSettings {
 };
 
 struct Source {
-    std::string name;  // unique; [a-z0-9_-]+
-    std::string url;   // http, https or file
+    std::string name;           // unique; [a-z0-9_-]+
+    std::string url;            // http, https or file
     std::string type = "auto";  // auto, rss, atom, json (html comes with issue 4)
     std::chrono::seconds interval{std::chrono::minutes(30)};
     std::string timezone = "UTC";  // for dates without a zone; Asia/Shanghai for most Chinese sites
     std::vector<std::string> tags;
     bool enabled = true;
-    std::size_t max_items = 500;  // retention: newest kept per source
+    std::size_t max_items = 500;                  // retention: newest kept per source
     std::optional<std::chrono::seconds> max_age;  // retention: older items dropped
     int priority = 0;  // higher wins when the same story comes from several sources (issue 5)
 };
@@ -112,11 +113,18 @@ struct LoadedConfig {
     std::vector<ConfigError> errors;  // every problem found, not only the first
 };
 
-// Reads and checks a TOML configuration. `file_name` is used in error locations only.
-LoadedConfig parse_config(std::string_view toml, std::string_view file_name);
+// Reads and checks a TOML configuration. `file_name` is used in error locations only. Relative paths
+// (store.path, fetch.file_roots, "file:relative/path" source URLs) are resolved against
+// `base_directory`, or the working directory when it is empty; the returned paths and file URLs are
+// absolute.
+LoadedConfig parse_config(std::string_view toml, std::string_view file_name,
+                          const std::filesystem::path& base_directory = {});
+
+// parse_config on a file, resolving relative paths against the file's directory.
 LoadedConfig load_config(const std::filesystem::path& path);
 
-// The configuration `feedagg run` uses without --config (compiled in from config/feedagg.toml).
+// The configuration `feedagg run` uses without --config: config/feedagg.toml compiled in, read as if
+// loaded from ./config/feedagg.toml (so run from the repository root, its samples are found).
 LoadedConfig default_config();
 
 // "90s", "15m", "1h30m", "2d" -> seconds; nothing for text that is not a duration.
