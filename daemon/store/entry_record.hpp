@@ -1,0 +1,26 @@
+#pragma once
+// How an Entry is kept in a row: the columns that are queried or sorted on, the rest as one JSON
+// document, and the keys that say whether two entries of a source are the same and whether it changed.
+
+#include <string>
+#include <string_view>
+
+#include "feeds/model.hpp"
+
+namespace feedagg::store::detail {
+
+// Within a source an entry is the same entry when its id matches ("id:..."), else its canonical link
+// ("link:..."), else the digest of its title and body ("hash:...", the body being the content, or the
+// summary when there is none).
+std::string identity_key(const feeds::Entry& entry);
+
+// Changes whenever anything the feed said about the entry changes.
+std::string content_hash(const feeds::Entry& entry);
+
+// The fields without a column of their own (everything but title, link, published and updated).
+std::string encode_entry_body(const feeds::Entry& entry);
+
+// Fills the fields encode_entry_body wrote; unknown or malformed members are skipped.
+void decode_entry_body(std::string_view json, feeds::Entry& entry);
+
+}  // namespace feedagg::store::detail

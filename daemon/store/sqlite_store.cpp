@@ -1,0 +1,438 @@
+// The SQLite Store. One connection per Store object; every public method is one unit of work, and
+// every write is one IMMEDIATE transaction (it takes the write lock at BEGIN, so a busy database is
+// waited for by busy_timeout rather than failing halfway through).
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
+#include <limits>
+#include <queue>
+#include <unordered_set>
+
+#include "daemon/store/entry_record.hpp"
+#include "daemon/store/sqlite_schema.hpp"
+#include "daemon/store/store.hpp"
+#include "feeds/canonical_url.hpp"
+
+namespace feedagg::store {
+namespace {
+
+constexpr std::int64_t kNoCursor = std::numeric_limits<std::int64_t>::max();
+
+std::int64_t seconds(Timestamp time) {
+    return time.time_since_epoch().count();
+}
+Timestamp timestamp(std::int64_t seconds) {
+    return Timestamp(std::chrono::seconds(seconds));
+}
+
+std::int64_t clamp_count(std::size_t count) {
+    return static_cast<std::int64_t>(std::min<std::size_t>(count, std::numeric_limits<std::int64_t>::max()));
+}
+
+void bind_time(SQLite::Statement& statement, int index, const std::optional<Timestamp>& time) {
+    if (time) {
+        statement.bind(index, seconds(*time));
+    } else {
+        statement.bind(index);
+    }
+}
+
+std::optional<Timestamp> time_column(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return timestamp(column.getInt64());
+}
+
+// Resets a statement on entry and on every exit: a statement left mid-step keeps its read
+// transaction open, which pins an old snapshot and stops WAL checkpoints.
+class StatementUse {
+  public:
+    explicit StatementUse(SQLite::Statement& statement) : statement_(statement) { statement_.reset(); }
+    ~StatementUse() { statement_.tryReset(); }
+    StatementUse(const StatementUse&) = delete;
+    StatementUse& operator=(const StatementUse&) = delete;
+    SQLite::Statement* operator->() { return &statement_; }
+    SQLite::Statement& operator*() { return statement_; }
+
+  private:
+    SQLite::Statement& statement_;
+};
+
+// Runs `work`, turning SQLite's exceptions into StoreError naming the operation.
+template <typename Work>
+auto guarded(const char* operation, Work&& work) -> decltype(work()) {
+    try {
+        return work();
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(std::string("store: ") + operation + ": " + error.what());
+    }
+}
+
+constexpr const char* kSourceColumns =
+    "name, url, etag, last_modified, last_attempt, last_success, last_error, consecutive_failures, "
+    "next_poll, gone, redirect_target, redirect_streak, feed_title, feed_link";
+
+constexpr const char* kItemColumns =
+    "id, source, sort_time, first_seen, published, updated, title, link, body";
+
+SourceState read_source(SQLite::Statement& row) {
+    SourceState state;
+    state.name = row.getColumn(0).getString();
+    state.url = row.getColumn(1).getString();
+    state.etag = row.getColumn(2).getString();
+    state.last_modified = row.getColumn(3).getString();
+    state.last_attempt = time_column(row.getColumn(4));
+    state.last_success = time_column(row.getColumn(5));
+    state.last_error = row.getColumn(6).getString();
+    state.consecutive_failures = row.getColumn(7).getInt();
+    state.next_poll = time_column(row.getColumn(8));
+    state.gone = row.getColumn(9).getInt() != 0;
+    state.redirect_target = row.getColumn(10).getString();
+    state.redirect_streak = row.getColumn(11).getInt();
+    state.feed_title = row.getColumn(12).getString();
+    state.feed_link = row.getColumn(13).getString();
+    return state;
+}
+
+StoredItem read_item(SQLite::Statement& row) {
+    StoredItem item;
+    item.id = row.getColumn(0).getInt64();
+    item.source = row.getColumn(1).getString();
+    item.sort_time = timestamp(row.getColumn(2).getInt64());
+    item.first_seen = timestamp(row.getColumn(3).getInt64());
+    item.entry.published = time_column(row.getColumn(4));
+    item.entry.updated = time_column(row.getColumn(5));
+    item.entry.title = row.getColumn(6).getString();
+    item.entry.link = row.getColumn(7).getString();
+    const SQLite::Column body = row.getColumn(8);
+    detail::decode_entry_body(std::string_view(body.getText(), static_cast<std::size_t>(body.getBytes())),
+                              item.entry);
+    return item;
+}
+
+// Where an item sits in the served order: newest first by (sort_time, id).
+struct ItemPosition {
+    std::int64_t sort_time;
+    std::int64_t id;
+    bool operator<(const ItemPosition& other) const {
+        return sort_time != other.sort_time ? sort_time < other.sort_time : id < other.id;
+    }
+};
+
+SQLite::Database open_database(const std::filesystem::path& path) {
+    SQLite::Database database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    detail::prepare_database(database);
+    return database;
+}
+
+class SqliteStore final : public Store {
+  public:
+    explicit SqliteStore(const std::filesystem::path& path)
+        : database_(open_database(path)),
+          select_source_(database_, std::string("SELECT ") + kSourceColumns + " FROM sources WHERE name = ?"),
+          select_sources_(database_, std::string("SELECT ") + kSourceColumns +
+                                         ", (SELECT count(*) FROM items WHERE items.source = sources.name)"
+                                         " FROM sources ORDER BY name"),
+          upsert_source_(database_,
+                         std::string("INSERT INTO sources (") + kSourceColumns +
+                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                             " ON CONFLICT (name) DO UPDATE SET url = ?2, etag = ?3,"
+                             " last_modified = ?4, last_attempt = ?5, last_success = ?6,"
+                             " last_error = ?7, consecutive_failures = ?8, next_poll = ?9, gone = ?10,"
+                             " redirect_target = ?11, redirect_streak = ?12, feed_title = ?13,"
+                             " feed_link = ?14"),
+          select_item_by_key_(database_,
+                              "SELECT id, content_hash, updated, first_seen FROM items"
+                              " WHERE source = ? AND identity_key = ?"),
+          insert_item_(
+              database_,
+              "INSERT INTO items (source, identity_key, content_hash, sort_time, first_seen, published,"
+              " updated, title, link, canonical_link, body)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          update_item_(database_,
+                       "UPDATE items SET content_hash = ?2, sort_time = ?3, published = ?4, updated = ?5,"
+                       " title = ?6, link = ?7, canonical_link = ?8, body = ?9 WHERE id = ?1"),
+          select_generation_(database_, "SELECT value FROM meta WHERE key = 'generation'"),
+          bump_generation_(database_, "UPDATE meta SET value = value + 1 WHERE key = 'generation'"),
+          newest_items_(database_, std::string("SELECT ") + kItemColumns +
+                                       " FROM items WHERE (sort_time, id) < (?1, ?2)"
+                                       " ORDER BY sort_time DESC, id DESC LIMIT ?3"),
+          newest_positions_of_source_(database_,
+                                      "SELECT sort_time, id FROM items"
+                                      " WHERE source = ?1 AND (sort_time, id) < (?2, ?3)"
+                                      " ORDER BY sort_time DESC, id DESC LIMIT ?4"),
+          item_by_id_(database_, std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ?"),
+          protected_table_(create_protected_table(database_)),
+          clear_protected_(database_, "DELETE FROM temp.retention_protected"),
+          insert_protected_(database_, "INSERT OR IGNORE INTO temp.retention_protected (id) VALUES (?)"),
+          delete_beyond_count_(database_,
+                               "DELETE FROM items WHERE id IN (SELECT id FROM items WHERE source = ?1"
+                               " ORDER BY sort_time DESC, id DESC LIMIT -1 OFFSET ?2)"
+                               " AND id NOT IN (SELECT id FROM temp.retention_protected)"),
+          delete_older_than_(database_,
+                             "DELETE FROM items WHERE source = ?1 AND sort_time < ?2"
+                             " AND id NOT IN (SELECT id FROM temp.retention_protected)") {}
+
+    std::optional<SourceState> source_state(std::string_view name) override {
+        return guarded("source_state", [&]() -> std::optional<SourceState> {
+            StatementUse query(select_source_);
+            query->bind(1, std::string(name));
+            if (!query->executeStep()) return std::nullopt;
+            return read_source(*query);
+        });
+    }
+
+    std::vector<SourceSummary> sources() override {
+        return guarded("sources", [&] {
+            std::vector<SourceSummary> summaries;
+            StatementUse query(select_sources_);
+            while (query->executeStep()) {
+                summaries.push_back(
+                    {read_source(*query), static_cast<std::size_t>(query->getColumn(14).getInt64())});
+            }
+            return summaries;
+        });
+    }
+
+    WriteSummary record_poll(const PollOutcome& outcome, Timestamp now) override {
+        return guarded("record_poll", [&] {
+            SQLite::Transaction transaction(database_, SQLite::TransactionBehavior::IMMEDIATE);
+            const bool credit_changed = write_source(outcome.state);
+            WriteSummary summary;
+            std::unordered_set<std::string> keys_seen;
+            for (const feeds::Entry& entry : outcome.entries) {
+                std::string key = detail::identity_key(entry);
+                if (!keys_seen.insert(key).second) continue;  // the same entry twice in one document
+                write_entry(outcome.state.name, key, entry, now, summary);
+            }
+            const bool items_changed = summary.new_items + summary.updated_items > 0;
+            if (items_changed || credit_changed) StatementUse(bump_generation_)->exec();
+            transaction.commit();
+            return summary;
+        });
+    }
+
+    std::vector<StoredItem> items(const ItemQuery& query) override {
+        return guarded("items", [&] {
+            if (query.limit == 0) return std::vector<StoredItem>();
+            if (query.sources.empty()) return newest_items(query);
+            return newest_items_of_sources(query);
+        });
+    }
+
+    std::uint64_t generation() override {
+        // Read, not cached: another Store on the same file (the server's, while the scheduler's
+        // writes) must see the other's commits. A primary-key lookup costs microseconds.
+        return guarded("generation", [&] {
+            StatementUse query(select_generation_);
+            query->executeStep();
+            return static_cast<std::uint64_t>(query->getColumn(0).getInt64());
+        });
+    }
+
+    std::size_t apply_retention(const std::vector<RetentionRule>& rules,
+                                const std::vector<std::int64_t>& protected_ids, Timestamp now) override {
+        return guarded("apply_retention", [&] {
+            SQLite::Transaction transaction(database_, SQLite::TransactionBehavior::IMMEDIATE);
+            StatementUse(clear_protected_)->exec();
+            for (const std::int64_t id : protected_ids) {
+                StatementUse insert(insert_protected_);
+                insert->bind(1, id);
+                insert->exec();
+            }
+            std::size_t deleted = 0;
+            for (const RetentionRule& rule : rules) {
+                StatementUse beyond_count(delete_beyond_count_);
+                beyond_count->bind(1, rule.source);
+                beyond_count->bind(2, clamp_count(rule.max_items));
+                deleted += static_cast<std::size_t>(beyond_count->exec());
+                if (rule.max_age) {
+                    StatementUse too_old(delete_older_than_);
+                    too_old->bind(1, rule.source);
+                    too_old->bind(2, seconds(now) - rule.max_age->count());
+                    deleted += static_cast<std::size_t>(too_old->exec());
+                }
+            }
+            StatementUse(clear_protected_)->exec();
+            if (deleted > 0) StatementUse(bump_generation_)->exec();
+            transaction.commit();
+            return deleted;
+        });
+    }
+
+  private:
+    static bool create_protected_table(SQLite::Database& database) {
+        // Per connection and never written to disk: the ids retention must keep, for one transaction.
+        database.exec("CREATE TEMP TABLE IF NOT EXISTS retention_protected (id INTEGER PRIMARY KEY)");
+        return true;
+    }
+
+    // Upserts the source; true when what its items are credited with (title, link) changed.
+    bool write_source(const SourceState& state) {
+        bool credit_changed = true;
+        {
+            StatementUse query(select_source_);
+            query->bind(1, state.name);
+            if (query->executeStep()) {
+                const SourceState stored = read_source(*query);
+                credit_changed = stored.feed_title != state.feed_title || stored.feed_link != state.feed_link;
+            }
+        }
+        StatementUse upsert(upsert_source_);
+        upsert->bind(1, state.name);
+        upsert->bind(2, state.url);
+        upsert->bind(3, state.etag);
+        upsert->bind(4, state.last_modified);
+        bind_time(*upsert, 5, state.last_attempt);
+        bind_time(*upsert, 6, state.last_success);
+        upsert->bind(7, state.last_error);
+        upsert->bind(8, state.consecutive_failures);
+        bind_time(*upsert, 9, state.next_poll);
+        upsert->bind(10, state.gone ? 1 : 0);
+        upsert->bind(11, state.redirect_target);
+        upsert->bind(12, state.redirect_streak);
+        upsert->bind(13, state.feed_title);
+        upsert->bind(14, state.feed_link);
+        upsert->exec();
+        return credit_changed;
+    }
+
+    void write_entry(const std::string& source, const std::string& key, const feeds::Entry& entry,
+                     Timestamp now, WriteSummary& summary) {
+        const std::string hash = detail::content_hash(entry);
+        std::optional<std::int64_t> stored_id;
+        std::optional<Timestamp> stored_updated;
+        {
+            StatementUse query(select_item_by_key_);
+            query->bind(1, source);
+            query->bind(2, key);
+            if (query->executeStep()) {
+                if (query->getColumn(1).getString() == hash) {
+                    ++summary.unchanged_items;
+                    return;
+                }
+                stored_id = query->getColumn(0).getInt64();
+                stored_updated = time_column(query->getColumn(2));
+            }
+        }
+        if (!stored_id) {
+            insert_entry(source, key, hash, entry, now);
+            ++summary.new_items;
+            return;
+        }
+        // A changed entry shows it changed: its `updated` moves to now unless the feed gave a newer one.
+        feeds::Entry changed = entry;
+        if (!entry.updated || (stored_updated && *entry.updated <= *stored_updated)) changed.updated = now;
+        update_entry(*stored_id, hash, changed);
+        ++summary.updated_items;
+    }
+
+    void insert_entry(const std::string& source, const std::string& key, const std::string& hash,
+                      const feeds::Entry& entry, Timestamp now) {
+        StatementUse insert(insert_item_);
+        insert->bind(1, source);
+        insert->bind(2, key);
+        insert->bind(3, hash);
+        insert->bind(4, seconds(entry.published.value_or(entry.updated.value_or(now))));
+        insert->bind(5, seconds(now));
+        bind_time(*insert, 6, entry.published);
+        bind_time(*insert, 7, entry.updated);
+        insert->bind(8, entry.title);
+        insert->bind(9, entry.link);
+        insert->bind(10, feeds::canonical_url(entry.link));
+        insert->bind(11, detail::encode_entry_body(entry));
+        insert->exec();
+    }
+
+    // `entry.updated` is always set here (a changed entry moves it), so it orders the item when the
+    // feed gave no publication date.
+    void update_entry(std::int64_t id, const std::string& hash, const feeds::Entry& entry) {
+        StatementUse update(update_item_);
+        update->bind(1, id);
+        update->bind(2, hash);
+        update->bind(3, seconds(entry.published.value_or(entry.updated.value_or(Timestamp{}))));
+        bind_time(*update, 4, entry.published);
+        bind_time(*update, 5, entry.updated);
+        update->bind(6, entry.title);
+        update->bind(7, entry.link);
+        update->bind(8, feeds::canonical_url(entry.link));
+        update->bind(9, detail::encode_entry_body(entry));
+        update->exec();
+    }
+
+    std::vector<StoredItem> newest_items(const ItemQuery& query) {
+        std::vector<StoredItem> page;
+        StatementUse select(newest_items_);
+        select->bind(1, query.after ? seconds(query.after->sort_time) : kNoCursor);
+        select->bind(2, query.after ? query.after->id : kNoCursor);
+        select->bind(3, clamp_count(query.limit));
+        while (select->executeStep()) page.push_back(read_item(*select));
+        return page;
+    }
+
+    // One index range per source, merged: each source gives at most `limit` positions from its own
+    // index, so the cost follows limit × sources, never the number of items stored.
+    std::vector<StoredItem> newest_items_of_sources(const ItemQuery& query) {
+        std::vector<std::string> sources = query.sources;
+        std::sort(sources.begin(), sources.end());
+        sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+
+        std::priority_queue<ItemPosition> positions;
+        for (const std::string& source : sources) {
+            StatementUse select(newest_positions_of_source_);
+            select->bind(1, source);
+            select->bind(2, query.after ? seconds(query.after->sort_time) : kNoCursor);
+            select->bind(3, query.after ? query.after->id : kNoCursor);
+            select->bind(4, clamp_count(query.limit));
+            while (select->executeStep()) {
+                positions.push({select->getColumn(0).getInt64(), select->getColumn(1).getInt64()});
+            }
+        }
+        std::vector<StoredItem> page;
+        while (!positions.empty() && page.size() < query.limit) {
+            StatementUse select(item_by_id_);
+            select->bind(1, positions.top().id);
+            positions.pop();
+            if (select->executeStep()) page.push_back(read_item(*select));
+        }
+        return page;
+    }
+
+    SQLite::Database database_;
+    SQLite::Statement select_source_;
+    SQLite::Statement select_sources_;
+    SQLite::Statement upsert_source_;
+    SQLite::Statement select_item_by_key_;
+    SQLite::Statement insert_item_;
+    SQLite::Statement update_item_;
+    SQLite::Statement select_generation_;
+    SQLite::Statement bump_generation_;
+    SQLite::Statement newest_items_;
+    SQLite::Statement newest_positions_of_source_;
+    SQLite::Statement item_by_id_;
+    bool protected_table_;  // created before the statements below, which name it
+    SQLite::Statement clear_protected_;
+    SQLite::Statement insert_protected_;
+    SQLite::Statement delete_beyond_count_;
+    SQLite::Statement delete_older_than_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& path) {
+    try {
+        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+        return std::make_unique<SqliteStore>(path);
+    } catch (const StoreError& error) {
+        throw StoreError(path.string() + ": " + error.what());
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(path.string() + ": cannot open the store: " + error.what());
+    } catch (const std::filesystem::filesystem_error& error) {
+        throw StoreError(path.string() + ": cannot create its directory: " + error.what());
+    }
+}
+
+}  // namespace feedagg::store
