@@ -13,12 +13,15 @@
 #include <unordered_set>
 
 #include "daemon/store/entry_record.hpp"
+#include "daemon/store/sqlite_queries.hpp"
 #include "daemon/store/sqlite_schema.hpp"
 #include "daemon/store/store.hpp"
 #include "feeds/canonical_url.hpp"
 
 namespace feedagg::store {
 namespace {
+
+namespace sql = detail::sql;
 
 constexpr std::int64_t kNoCursor = std::numeric_limits<std::int64_t>::max();
 
@@ -70,13 +73,6 @@ auto guarded(const char* operation, Work&& work) -> decltype(work()) {
         throw StoreError(std::string("store: ") + operation + ": " + error.what());
     }
 }
-
-constexpr const char* kSourceColumns =
-    "name, url, etag, last_modified, last_attempt, last_success, last_error, consecutive_failures, "
-    "next_poll, gone, redirect_target, redirect_streak, feed_title, feed_link";
-
-constexpr const char* kItemColumns =
-    "id, source, sort_time, first_seen, published, updated, title, link, body";
 
 SourceState read_source(SQLite::Statement& row) {
     SourceState state;
@@ -132,49 +128,22 @@ class SqliteStore final : public Store {
   public:
     explicit SqliteStore(const std::filesystem::path& path)
         : database_(open_database(path)),
-          select_source_(database_, std::string("SELECT ") + kSourceColumns + " FROM sources WHERE name = ?"),
-          select_sources_(database_, std::string("SELECT ") + kSourceColumns +
-                                         ", (SELECT count(*) FROM items WHERE items.source = sources.name)"
-                                         " FROM sources ORDER BY name"),
-          upsert_source_(database_,
-                         std::string("INSERT INTO sources (") + kSourceColumns +
-                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-                             " ON CONFLICT (name) DO UPDATE SET url = ?2, etag = ?3,"
-                             " last_modified = ?4, last_attempt = ?5, last_success = ?6,"
-                             " last_error = ?7, consecutive_failures = ?8, next_poll = ?9, gone = ?10,"
-                             " redirect_target = ?11, redirect_streak = ?12, feed_title = ?13,"
-                             " feed_link = ?14"),
-          select_item_by_key_(database_,
-                              "SELECT id, content_hash, updated, first_seen FROM items"
-                              " WHERE source = ? AND identity_key = ?"),
-          insert_item_(
-              database_,
-              "INSERT INTO items (source, identity_key, content_hash, sort_time, first_seen, published,"
-              " updated, title, link, canonical_link, body)"
-              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          update_item_(database_,
-                       "UPDATE items SET content_hash = ?2, sort_time = ?3, published = ?4, updated = ?5,"
-                       " title = ?6, link = ?7, canonical_link = ?8, body = ?9 WHERE id = ?1"),
-          select_generation_(database_, "SELECT value FROM meta WHERE key = 'generation'"),
-          bump_generation_(database_, "UPDATE meta SET value = value + 1 WHERE key = 'generation'"),
-          newest_items_(database_, std::string("SELECT ") + kItemColumns +
-                                       " FROM items WHERE (sort_time, id) < (?1, ?2)"
-                                       " ORDER BY sort_time DESC, id DESC LIMIT ?3"),
-          newest_positions_of_source_(database_,
-                                      "SELECT sort_time, id FROM items"
-                                      " WHERE source = ?1 AND (sort_time, id) < (?2, ?3)"
-                                      " ORDER BY sort_time DESC, id DESC LIMIT ?4"),
-          item_by_id_(database_, std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ?"),
-          protected_table_(create_protected_table(database_)),
-          clear_protected_(database_, "DELETE FROM temp.retention_protected"),
-          insert_protected_(database_, "INSERT OR IGNORE INTO temp.retention_protected (id) VALUES (?)"),
-          delete_beyond_count_(database_,
-                               "DELETE FROM items WHERE id IN (SELECT id FROM items WHERE source = ?1"
-                               " ORDER BY sort_time DESC, id DESC LIMIT -1 OFFSET ?2)"
-                               " AND id NOT IN (SELECT id FROM temp.retention_protected)"),
-          delete_older_than_(database_,
-                             "DELETE FROM items WHERE source = ?1 AND sort_time < ?2"
-                             " AND id NOT IN (SELECT id FROM temp.retention_protected)") {}
+          select_source_(database_, sql::select_source),
+          select_sources_(database_, sql::select_sources),
+          upsert_source_(database_, sql::upsert_source),
+          select_item_by_key_(database_, sql::select_item_by_key),
+          insert_item_(database_, sql::insert_item),
+          update_item_(database_, sql::update_item),
+          select_generation_(database_, sql::select_generation),
+          bump_generation_(database_, sql::bump_generation),
+          newest_items_(database_, sql::newest_items),
+          newest_positions_of_source_(database_, sql::newest_positions_of_source),
+          item_by_id_(database_, sql::item_by_id),
+          protected_table_((database_.exec(sql::create_protected_table), true)),
+          clear_protected_(database_, sql::clear_protected),
+          insert_protected_(database_, sql::insert_protected),
+          delete_beyond_count_(database_, sql::delete_beyond_count),
+          delete_older_than_(database_, sql::delete_older_than) {}
 
     std::optional<SourceState> source_state(std::string_view name) override {
         return guarded("source_state", [&]() -> std::optional<SourceState> {
@@ -264,12 +233,6 @@ class SqliteStore final : public Store {
     }
 
   private:
-    static bool create_protected_table(SQLite::Database& database) {
-        // Per connection and never written to disk: the ids retention must keep, for one transaction.
-        database.exec("CREATE TEMP TABLE IF NOT EXISTS retention_protected (id INTEGER PRIMARY KEY)");
-        return true;
-    }
-
     // Upserts the source; true when what its items are credited with (title, link) changed.
     bool write_source(const SourceState& state) {
         bool credit_changed = true;

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "daemon/store/entry_record.hpp"
+#include "daemon/store/sqlite_queries.hpp"
 #include "daemon/store/sqlite_schema.hpp"
 #include "daemon/store/store.hpp"
 #include "tests/store/store_test_support.hpp"
@@ -438,6 +439,27 @@ TEST(SqliteStore, HostileTextIsStoredAsIs) {
     const auto items = store->items({{"a'b"}, 10, std::nullopt});
     ASSERT_EQ(items.size(), 1u);
     EXPECT_EQ(items[0].entry, entry);
+}
+
+// What SQLite plans for a statement, one step per line.
+std::string query_plan(const std::filesystem::path& database, const std::string& statement) {
+    SQLite::Database connection(database, SQLite::OPEN_READONLY);
+    SQLite::Statement explain(connection, "EXPLAIN QUERY PLAN " + statement);
+    std::string plan;
+    while (explain.executeStep()) plan += explain.getColumn(3).getString() + "\n";
+    return plan;
+}
+
+TEST(SqliteStore, PagesWalkAnIndexRangeWithoutSorting) {
+    TempDirectory directory;
+    { open_sqlite_store(directory.database()); }
+    const std::string all = query_plan(directory.database(), detail::sql::newest_items);
+    EXPECT_NE(all.find("USING INDEX items_newest ("), std::string::npos) << all;
+    EXPECT_EQ(all.find("TEMP B-TREE"), std::string::npos) << all;
+    const std::string by_source = query_plan(directory.database(), detail::sql::newest_positions_of_source);
+    EXPECT_NE(by_source.find("USING COVERING INDEX items_newest_by_source (source=?"), std::string::npos)
+        << by_source;
+    EXPECT_EQ(by_source.find("TEMP B-TREE"), std::string::npos) << by_source;
 }
 
 TEST(EntryRecord, IdentityPrefersIdThenCanonicalLinkThenContent) {
