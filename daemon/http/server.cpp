@@ -1,0 +1,97 @@
+#include "daemon/http/server.hpp"
+
+#include <boost/system/system_error.hpp>
+#include <stdexcept>
+
+#include "daemon/http/listener.hpp"
+#include "daemon/http/server_context.hpp"
+
+namespace feedagg::http {
+
+namespace detail {
+
+bool ConnectionRegistry::enter(const std::shared_ptr<Connection>& connection) {
+    std::lock_guard lock(mutex_);
+    if (stopping_ || open_.size() >= limit_) return false;
+    open_.emplace(connection.get(), connection);
+    return true;
+}
+
+void ConnectionRegistry::leave(const Connection* connection) {
+    std::lock_guard lock(mutex_);
+    open_.erase(connection);
+}
+
+void ConnectionRegistry::stop_all() {
+    std::vector<std::shared_ptr<Connection>> open;
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        for (auto& [key, weak] : open_) {
+            if (auto connection = weak.lock()) open.push_back(std::move(connection));
+        }
+    }
+    for (auto& connection : open) connection->stop();
+}
+
+std::size_t ConnectionRegistry::size() const {
+    std::lock_guard lock(mutex_);
+    return open_.size();
+}
+
+}  // namespace detail
+
+struct Server::State {
+    boost::asio::io_context& io;
+    std::shared_ptr<detail::ServerContext> context;
+    std::vector<std::shared_ptr<detail::Listener>> listeners;
+    bool started = false;
+};
+
+Server::Server(boost::asio::io_context& io, const config::ServerSettings& settings,
+               std::shared_ptr<Catalog> catalog)
+    : state_(std::make_shared<State>(
+          State{io, std::make_shared<detail::ServerContext>(settings, std::move(catalog)), {}, false})) {}
+
+Server::~Server() {
+    stop();
+}
+
+void Server::set_log(std::function<void(std::string_view message)> log) {
+    state_->context->log = std::move(log);
+}
+
+void Server::start() {
+    if (state_->started) throw std::logic_error("http::Server::start called twice");
+    const auto& listen = state_->context->settings.listen;
+    if (listen.empty()) throw std::runtime_error("server.listen: no address to listen on");
+    std::vector<std::shared_ptr<detail::Listener>> listeners;
+    for (const std::string& address : listen) {
+        for (const auto& endpoint : detail::resolve_listen_address(state_->io, address)) {
+            try {
+                listeners.push_back(
+                    std::make_shared<detail::Listener>(state_->io, endpoint, state_->context));
+            } catch (const boost::system::system_error& error) {
+                throw std::runtime_error("server.listen \"" + address +
+                                         "\": cannot listen: " + error.code().message());
+            }
+        }
+    }
+    // Nothing is accepted until every address is bound, so a failure leaves no half-started server.
+    for (auto& listener : listeners) listener->start();
+    state_->listeners = std::move(listeners);
+    state_->started = true;
+}
+
+void Server::stop() {
+    for (auto& listener : state_->listeners) listener->stop();
+    state_->context->connections.stop_all();
+}
+
+std::vector<unsigned short> Server::bound_ports() const {
+    std::vector<unsigned short> ports;
+    for (const auto& listener : state_->listeners) ports.push_back(listener->port());
+    return ports;
+}
+
+}  // namespace feedagg::http
