@@ -86,6 +86,9 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// One Store object is used by one thread at a time: open one per thread (WAL lets a reader run while
+// another connection writes), or guard a shared one. Its calls block on disk: keep them off the
+// network threads. docs/store.md has the details.
 class Store {
 public:
     virtual ~Store() = default;
@@ -95,12 +98,15 @@ public:
 
     // Within a source an entry is the same entry when its id matches, else its canonical link, else
     // a hash of its title and content. A changed entry is updated in place (its `updated` moves to
-    // `now` when the feed gave none newer), never duplicated.
+    // `now` when the feed gave none newer), never duplicated. The same entry twice in one poll counts
+    // once (the first copy wins).
     virtual WriteSummary record_poll(const PollOutcome& outcome, Timestamp now) = 0;
 
     virtual std::vector<StoredItem> items(const ItemQuery& query) = 0;
 
-    // Changes whenever items change, so that rendered feeds can be cached until it does.
+    // Changes whenever items change (and when a source's feed_title or feed_link, which items are
+    // credited with, change), so that rendered feeds can be cached until it does. Read from the
+    // database: commits made through another Store object on the same file are seen.
     virtual std::uint64_t generation() = 0;
 
     // Deletes items past a source's limits, except `protected_ids` (items a channel still shows).
