@@ -40,7 +40,8 @@ bool is_under(const fs::path& path, const fs::path& root) {
 void resolve_file_url(Source& source, const fs::path& base, const std::vector<fs::path>& roots, Location at,
                       ErrorList& errors) {
     const auto parsed = boost::urls::parse_uri(source.url);
-    if (!parsed || parsed->scheme_id() != boost::urls::scheme::file) return;
+    // A bad URL was reported when read; there is no path to check.
+    if (!parsed || parsed->scheme_id() != boost::urls::scheme::file || check_source_url(source.url)) return;
     const fs::path path = resolve(fs::path(parsed->path()), base);
     boost::urls::url absolute("file://");
     absolute.set_path(path.generic_string());

@@ -4,6 +4,7 @@
 // span sections (cross_checks.cpp) can still point at the offending line and column.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,10 @@ struct ReadConfig {
     std::vector<SourcePlaces> source_places;    // parallel to config.sources
     std::vector<ChannelPlaces> channel_places;  // parallel to config.channels
 };
+
+// The first line with more than `limit` dots outside strings and comments: a dotted key too deep to
+// hand to toml++, which recurses once per part.
+std::optional<int> line_with_too_many_dots(std::string_view text, int limit);
 
 // Parses TOML text and reads every section, reporting syntax errors, unknown keys, wrong types and
 // values that are wrong on their own. Nothing is resolved against the file system here.

@@ -486,6 +486,13 @@ void read_array_of_tables(const toml::table& root, std::string_view key, ErrorLi
 
 ReadConfig read_toml(std::string_view toml, ErrorList& errors) {
     ReadConfig read;
+    constexpr int max_dots_per_line = 64;
+    if (const auto line = line_with_too_many_dots(toml, max_dots_per_line)) {
+        errors.add({*line, 1},
+                   "TOML: more than " + std::to_string(max_dots_per_line) +
+                       " dots outside strings on one line; feedagg's keys are at most two levels deep");
+        return read;
+    }
     toml::table root;
     try {
         root = toml::parse(toml);
