@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -39,6 +40,11 @@ LoadedConfig parse_config(std::string_view toml, std::string_view file_name,
     LoadedConfig loaded;
     if (errors.empty()) loaded.config = std::move(read.config);
     loaded.errors = std::move(errors).take();
+    // Sections are read in a fixed order; the reader wants them in the order of the file.
+    std::stable_sort(loaded.errors.begin(), loaded.errors.end(),
+                     [](const ConfigError& a, const ConfigError& b) {
+                         return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+                     });
     return loaded;
 }
 

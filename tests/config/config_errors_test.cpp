@@ -286,10 +286,10 @@ TEST(ConfigErrors, FileSourceWithoutFileRoots) {
 TEST(ConfigErrors, EveryErrorIsReportedInFileOrder) {
     const auto errors = errors_in(R"([server]
 listen = "localhost"
-[fetch]
-concurrency = 0
 [log]
 level = "loud"
+[fetch]
+concurrency = 0
 [[source]]
 name = "a"
 url = "gopher://a.example/"
@@ -300,8 +300,8 @@ sources = ["a", "b"]
 )");
     ASSERT_EQ(errors.size(), 6u);
     EXPECT_THAT(errors[0], testing::StartsWith("t.toml:2:10: [server]: listen"));
-    EXPECT_THAT(errors[1], testing::StartsWith("t.toml:4:15: [fetch]: concurrency"));
-    EXPECT_THAT(errors[2], testing::StartsWith("t.toml:6:9: [log]: level"));
+    EXPECT_THAT(errors[1], testing::StartsWith("t.toml:4:9: [log]: level"));
+    EXPECT_THAT(errors[2], testing::StartsWith("t.toml:6:15: [fetch]: concurrency"));
     EXPECT_THAT(errors[3], testing::StartsWith("t.toml:9:7: source \"a\": url"));
     EXPECT_THAT(errors[4], testing::StartsWith("t.toml:10:12: source \"a\": interval"));
     EXPECT_THAT(errors[5], testing::StartsWith("t.toml:13:17: channel \"c\": source \"b\""));
