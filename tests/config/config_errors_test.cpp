@@ -216,8 +216,8 @@ TEST(ConfigErrors, FilterNeedsKeywordOrRegex) {
     EXPECT_THAT(
         errors_in(valid + "include = [{ field = \"body\" }]\n"),
         ElementsAre(
-            R"(t.toml:9:22: channel "news": include[0]: field "body" is not one of title, content, any)",
-            R"(t.toml:9:12: channel "news": include[0]: needs exactly one of "keyword" or "regex")"));
+            R"(t.toml:9:12: channel "news": include[0]: needs exactly one of "keyword" or "regex")",
+            R"(t.toml:9:22: channel "news": include[0]: field "body" is not one of title, content, any)"));
 }
 
 TEST(ConfigErrors, BadListenAddresses) {
