@@ -1,5 +1,6 @@
 #include "daemon/http/session.hpp"
 
+#include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -59,15 +60,14 @@ const std::string& current_http_date() {
 
 // Which error status a failed read deserves; 0 when the connection just ends (the client left or was
 // too slow: there is nobody to tell).
-unsigned status_for_read_error(const beast::error_code& ec, const beast::flat_buffer& buffer) {
+unsigned status_for_read_error(const beast::error_code& ec,
+                               const http::request_parser<http::string_body>& parser) {
     if (ec == http::error::body_limit) return 413;
     if (ec == http::error::header_limit || ec == http::error::buffer_overflow) {
-        // The limit counts the request line too: when that line alone is what overflowed, the target
-        // is too long (414), otherwise the header fields are (431).
-        std::string_view received(static_cast<const char*>(buffer.data().data()), buffer.size());
-        std::size_t line_end = received.find("\r\n");
-        bool line_too_long = line_end == std::string_view::npos || line_end > kMaxTargetBytes;
-        return line_too_long ? 414 : 431;
+        // The limit counts the request line too. Beast reads that line first: when it never
+        // completed, the target is what is too long (414), otherwise the header fields are (431).
+        bool request_line_read = !parser.get().target().empty();
+        return request_line_read ? 431 : 414;
     }
     if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
         ec == beast::error::timeout || ec == asio::error::eof || ec == asio::error::operation_aborted ||
@@ -114,8 +114,10 @@ class Session final : public Connection, public std::enable_shared_from_this<Ses
     void start() { asio::co_spawn(stream_.get_executor(), run(shared_from_this()), asio::detached); }
 
     void stop() override {
+        // Set at once, not on the strand: a response being prepared right now must already say
+        // Connection: close.
+        stopping_ = true;
         asio::post(stream_.get_executor(), [self = shared_from_this()] {
-            self->stopping_ = true;
             if (self->idle_) self->stream_.cancel();
         });
     }
@@ -129,8 +131,8 @@ class Session final : public Connection, public std::enable_shared_from_this<Ses
     beast::tcp_stream stream_;
     beast::flat_buffer buffer_;  // kept across requests: it may already hold the next pipelined one
     std::shared_ptr<ServerContext> context_;
-    bool idle_ = false;      // waiting for the first byte of a request
-    bool stopping_ = false;  // the server is stopping: close after the current response
+    bool idle_ = false;                   // waiting for the first byte of a request
+    std::atomic<bool> stopping_ = false;  // the server is stopping: close after the current response
 };
 
 // Between requests the idle timeout applies; once a request starts arriving, the read timeout bounds
@@ -161,7 +163,7 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> /*self*/) {
         parser.body_limit(settings.max_body_bytes);
         auto [ec, read] = co_await http::async_read(stream_, buffer_, parser, kUseTuple);
         if (ec) {
-            unsigned status = status_for_read_error(ec, buffer_);
+            unsigned status = status_for_read_error(ec, parser);
             if (status == 0) break;
             answered = co_await write(error_reply(status, ""), 11, false);
             break;
