@@ -8,7 +8,7 @@ namespace feedagg::store::detail::sql {
 
 inline const std::string source_columns =
     "name, url, etag, last_modified, last_attempt, last_success, last_error, consecutive_failures, "
-    "next_poll, gone, redirect_target, redirect_streak, feed_title, feed_link";
+    "next_poll, gone, redirect_target, redirect_streak, feed_title, feed_link, configured_url";
 
 inline const std::string item_columns =
     "id, source, sort_time, first_seen, published, updated, title, link, body";
@@ -23,12 +23,12 @@ inline const std::string select_sources = "SELECT " + source_columns +
 // An upsert, never INSERT OR REPLACE: a replace deletes the row first, and the cascade its items.
 inline const std::string upsert_source =
     "INSERT INTO sources (" + source_columns +
-    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
     " ON CONFLICT (name) DO UPDATE SET url = ?2, etag = ?3,"
     " last_modified = ?4, last_attempt = ?5, last_success = ?6,"
     " last_error = ?7, consecutive_failures = ?8, next_poll = ?9, gone = ?10,"
     " redirect_target = ?11, redirect_streak = ?12, feed_title = ?13,"
-    " feed_link = ?14";
+    " feed_link = ?14, configured_url = ?15";
 
 inline const std::string select_item_by_key =
     "SELECT id, content_hash, updated FROM items WHERE source = ? AND identity_key = ?";

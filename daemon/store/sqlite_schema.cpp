@@ -12,7 +12,7 @@ namespace {
 
 // Migration N (1-based) takes a database from user_version N-1 to N. Never edit a shipped
 // migration: add the next one.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 1: sources, items, and the generation counter.
     R"sql(
     CREATE TABLE meta (
@@ -58,6 +58,12 @@ constexpr std::array<const char*, 1> kMigrations = {
     CREATE INDEX items_newest ON items (sort_time DESC, id DESC);
     CREATE INDEX items_newest_by_source ON items (source, sort_time DESC, id DESC);
     )sql",
+    // 2: the configured URL a source's state belongs to, so a changed configuration starts it over
+    // while a followed redirect does not.
+    R"sql(
+    ALTER TABLE sources ADD COLUMN configured_url TEXT NOT NULL DEFAULT '';
+    UPDATE sources SET configured_url = url;
+    )sql"
 };
 
 constexpr int kBusyTimeoutMs = 5000;

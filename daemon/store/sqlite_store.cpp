@@ -90,6 +90,7 @@ SourceState read_source(SQLite::Statement& row) {
     state.redirect_streak = row.getColumn(11).getInt();
     state.feed_title = row.getColumn(12).getString();
     state.feed_link = row.getColumn(13).getString();
+    state.configured_url = row.getColumn(14).getString();
     return state;
 }
 
@@ -160,7 +161,7 @@ class SqliteStore final : public Store {
             StatementUse query(select_sources_);
             while (query->executeStep()) {
                 summaries.push_back(
-                    {read_source(*query), static_cast<std::size_t>(query->getColumn(14).getInt64())});
+                    {read_source(*query), static_cast<std::size_t>(query->getColumn(15).getInt64())});
             }
             return summaries;
         });
@@ -259,6 +260,7 @@ class SqliteStore final : public Store {
         upsert->bind(12, state.redirect_streak);
         upsert->bind(13, state.feed_title);
         upsert->bind(14, state.feed_link);
+        upsert->bind(15, state.configured_url);
         upsert->exec();
         return credit_changed;
     }

@@ -22,6 +22,7 @@ using feeds::Timestamp;
 struct SourceState {
     std::string name;
     std::string url;  // the URL polled; a permanent redirect seen on consecutive polls replaces it
+    std::string configured_url;  // the URL the configuration gave when `url` was set from it
     std::string etag;
     std::string last_modified;
     std::optional<Timestamp> last_attempt;

@@ -487,3 +487,33 @@ TEST(EntryRecord, DecodingGarbageLeavesTheEntryEmpty) {
 
 }  // namespace
 }  // namespace feedagg::store
+
+namespace feedagg::store {
+namespace {
+
+TEST(SqliteStoreMigration, KeepsTheConfiguredUrlASourceStateBelongsTo) {
+    testing::TempDirectory directory;
+    auto outcome = testing::poll_of("daily", {});
+    outcome.state.url = "https://new.example.cn/rss";  // after a followed permanent redirect
+    outcome.state.configured_url = "https://old.example.cn/rss";
+    { open_sqlite_store(directory.database())->record_poll(outcome, testing::at(100)); }
+    const auto state = open_sqlite_store(directory.database())->source_state("daily");
+    ASSERT_TRUE(state);
+    EXPECT_EQ(state->url, "https://new.example.cn/rss");
+    EXPECT_EQ(state->configured_url, "https://old.example.cn/rss");
+}
+
+TEST(SqliteStoreMigration, UpgradesAVersion1DatabaseTakingTheUrlAsConfigured) {
+    testing::TempDirectory directory;
+    { open_sqlite_store(directory.database())->record_poll(testing::poll_of("daily", {}), testing::at(100)); }
+    {  // make it look as version 1 left it: no configured_url column
+        SQLite::Database connection(directory.database(), SQLite::OPEN_READWRITE);
+        connection.exec("ALTER TABLE sources DROP COLUMN configured_url; PRAGMA user_version = 1;");
+    }
+    const auto state = open_sqlite_store(directory.database())->source_state("daily");
+    ASSERT_TRUE(state);
+    EXPECT_EQ(state->configured_url, "https://example.com/daily.xml");
+}
+
+}  // namespace
+}  // namespace feedagg::store
