@@ -95,16 +95,21 @@ void Listener::stop() {
 // `self` keeps the listener alive for as long as the loop runs.
 asio::awaitable<void> Listener::accept_loop(std::shared_ptr<Listener> /*self*/) {
     asio::steady_timer retry_timer(acceptor_.get_executor());
+    bool failing = false;
     while (acceptor_.is_open()) {
         // Each connection gets its own strand, so `io` may be run by several threads.
         auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(io_), kUseTuple);
         if (ec == asio::error::operation_aborted || !acceptor_.is_open()) break;
         if (ec) {
-            if (context_->log) context_->log("http: accept failed error=\"" + ec.message() + "\"; retrying");
+            // Logged once per run of failures: EMFILE would otherwise log ten lines a second.
+            if (!failing && context_->log)
+                context_->log("http: accept failed error=\"" + ec.message() + "\"; retrying");
+            failing = true;
             retry_timer.expires_after(kAcceptRetryDelay);
             co_await retry_timer.async_wait(kUseTuple);
             continue;
         }
+        failing = false;
         serve_connection(std::move(socket), context_);
     }
 }
