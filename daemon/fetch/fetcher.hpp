@@ -28,10 +28,10 @@ struct FetchResponse {
     std::string last_modified;
     std::string final_url;           // after redirects
     std::string permanent_redirect;  // the final URL when every redirect on the way was permanent (301, 308)
-    std::optional<std::chrono::seconds> retry_after;  // from 429 or 503
+    std::optional<std::chrono::seconds> retry_after;  // Retry-After (seconds or HTTP-date) on any status
     std::optional<std::chrono::seconds> max_age;      // Cache-Control max-age, else Expires - Date
-    std::size_t wire_bytes = 0;                       // bytes received, before decoding
-    std::chrono::milliseconds elapsed{0};
+    std::size_t wire_bytes = 0;  // bytes received (headers and bodies of every hop), before decoding
+    std::chrono::milliseconds elapsed{0};  // from the first request sent; time queued behind limits excluded
 };
 
 enum class FetchErrorKind {
@@ -58,6 +58,11 @@ std::string_view to_string(FetchErrorKind kind);
 
 // One per daemon. Limits concurrency globally and per host, and bounds every wait (connect, read,
 // total) and every buffer. Never throws for network trouble: failures come back as FetchError.
+// docs/fetching.md describes the limits, the address rules and every error.
+//
+// fetch() may be called from coroutines on any executor and thread: the network work of every fetch
+// runs on one strand of `executor`. The Fetcher must outlive the fetches it started. The constructor
+// throws std::invalid_argument when fetch.allowed_networks holds something that is not a CIDR network.
 class Fetcher {
 public:
     Fetcher(boost::asio::any_io_executor executor, config::FetchSettings settings);

@@ -134,9 +134,11 @@ class HttpSession {
             }
         }
         if (permitted.empty()) {
-            co_return FetchError{FetchErrorKind::refused_address, "refused to connect to " + target().host +
-                                                                      ": it resolves to " + refused +
-                                                                      ", not in fetch.allowed_networks"};
+            boost::system::error_code not_literal;
+            asio::ip::make_address(target().host, not_literal);
+            const std::string what = not_literal ? target().host + " resolves to " + refused : refused;
+            co_return FetchError{FetchErrorKind::refused_address,
+                                 "refused to connect: " + what + ", not in fetch.allowed_networks"};
         }
         co_return std::nullopt;
     }
