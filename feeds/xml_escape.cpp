@@ -1,6 +1,10 @@
 #include "feeds/xml_escape.hpp"
 
 #include <array>
+#include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "feeds/html.hpp"
 
@@ -8,18 +12,28 @@ namespace feedagg::feeds {
 namespace detail {
 namespace {
 
-// Bytes copied as they are: printable ASCII but the five escaped ones, plus tab, LF and CR.
-constexpr std::array<bool, 256> kPlainBytes = [] {
-    std::array<bool, 256> plain{};
-    for (int byte = 0x20; byte < 0x7F; ++byte) plain[byte] = true;
-    for (const char special : {'&', '<', '>', '"', '\''}) plain[static_cast<unsigned char>(special)] = false;
-    plain['\t'] = plain['\n'] = plain['\r'] = true;
-    return plain;
-}();
+// How append_xml_escaped treats each byte. Most text is copied in runs: printable ASCII and
+// well-formed multibyte sequences; only the rest stops a run.
+enum ByteClass : std::uint8_t {
+    kPlain,    // copied as it is
+    kEscaped,  // & < > " ' become references
+    kDropped,  // C0 controls but tab/LF/CR, and DEL: XML 1.0 §2.2 cannot carry them
+    kLead,     // starts a multibyte sequence that must be checked
+    kInvalid,  // never starts a well-formed sequence: becomes U+FFFD
+};
 
-bool is_plain(char c) {
-    return kPlainBytes[static_cast<unsigned char>(c)];
-}
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+    std::array<std::uint8_t, 256> classes{};
+    for (int byte = 0; byte < 0x20; ++byte) classes[byte] = kDropped;
+    classes['\t'] = classes['\n'] = classes['\r'] = kPlain;
+    for (const char special : {'&', '<', '>', '"', '\''})
+        classes[static_cast<unsigned char>(special)] = kEscaped;
+    classes[0x7F] = kDropped;
+    for (int byte = 0x80; byte < 0xC2; ++byte) classes[byte] = kInvalid;
+    for (int byte = 0xC2; byte <= 0xF4; ++byte) classes[byte] = kLead;
+    for (int byte = 0xF5; byte < 0x100; ++byte) classes[byte] = kInvalid;
+    return classes;
+}();
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 
@@ -33,11 +47,53 @@ std::string_view reference_for(char c) {
             return "&gt;";
         case '"':
             return "&quot;";
-        case '\'':
-            return "&#39;";
         default:
-            return {};
+            return "&#39;";
     }
+}
+
+bool is_continuation(unsigned char byte) {
+    return (byte & 0xC0) == 0x80;
+}
+
+// Length of the well-formed sequence at text[at] (a kLead byte) that XML may carry, 0 when it is
+// ill-formed (Unicode §3.9 Table 3-7), and -1 for U+FFFE and U+FFFF, which are dropped.
+int checked_sequence_length(const unsigned char* text, std::size_t left) {
+    const unsigned char lead = text[0];
+    if (lead < 0xE0) return left >= 2 && is_continuation(text[1]) ? 2 : 0;
+    if (lead < 0xF0) {
+        if (left < 3 || !is_continuation(text[1]) || !is_continuation(text[2])) return 0;
+        if ((lead == 0xE0 && text[1] < 0xA0) || (lead == 0xED && text[1] > 0x9F)) return 0;
+        if (lead == 0xEF && text[1] == 0xBF && text[2] >= 0xBE) return -1;
+        return 3;
+    }
+    if (left < 4 || !is_continuation(text[1]) || !is_continuation(text[2]) || !is_continuation(text[3]))
+        return 0;
+    if ((lead == 0xF0 && text[1] < 0x90) || (lead == 0xF4 && text[1] > 0x8F)) return 0;
+    return 4;
+}
+
+// The first byte at or after `position` that is not printable ASCII or needs escaping, checking 16
+// bytes per step where SSE2 is available (every x86-64); a position near the end otherwise.
+std::size_t skip_plain_ascii(const unsigned char* bytes, std::size_t position, std::size_t size) {
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i specials[] = {_mm_set1_epi8('&'), _mm_set1_epi8('<'),  _mm_set1_epi8('>'),
+                                _mm_set1_epi8('"'), _mm_set1_epi8('\''), _mm_set1_epi8(0x7F)};
+    while (position + 16 <= size) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + position));
+        // Signed comparison: below 0x20 are controls, below 0 the bytes from 0x80 up.
+        __m128i stops = _mm_cmplt_epi8(block, space);
+        for (const __m128i special : specials) stops = _mm_or_si128(stops, _mm_cmpeq_epi8(block, special));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
+        if (mask != 0) return position + static_cast<std::size_t>(__builtin_ctz(mask));
+        position += 16;
+    }
+#else
+    (void)bytes;
+    (void)size;
+#endif
+    return position;
 }
 
 }  // namespace
@@ -69,41 +125,49 @@ std::size_t decode_utf8(std::string_view text, char32_t& code_point) {
     return length;
 }
 
+// One pass that checks UTF-8 as it goes: plain bytes and well-formed sequences extend the current
+// run, which is appended whole when something needs replacing.
 void append_xml_escaped(std::string_view text, std::string& out) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t run_start = 0;
     std::size_t position = 0;
-    while (position < text.size()) {
-        std::size_t run_end = position;
-        while (run_end < text.size() && is_plain(text[run_end])) ++run_end;
-        out.append(text.data() + position, run_end - position);
-        position = run_end;
-        if (position == text.size()) break;
-
-        const char c = text[position];
-        if (const auto reference = reference_for(c); !reference.empty()) {
-            out.append(reference);
+    while (position < size) {
+        position = skip_plain_ascii(bytes, position, size);
+        if (position == size) break;
+        const std::uint8_t kind = kByteClass[bytes[position]];
+        if (kind == kPlain) {
             ++position;
-        } else if (static_cast<unsigned char>(c) < 0x80) {
-            ++position;  // a control character XML cannot carry
-        } else {
-            char32_t code_point;
-            const std::size_t length = decode_utf8(text.substr(position), code_point);
-            if (length == 0) {
-                out.append(kReplacementCharacter);
-                ++position;
-            } else {
-                if (code_point != 0xFFFE && code_point != 0xFFFF) out.append(text.substr(position, length));
-                position += length;
+            continue;
+        }
+        int length = 0;
+        if (kind == kLead) {
+            length = checked_sequence_length(bytes + position, size - position);
+            if (length > 0) {
+                position += static_cast<std::size_t>(length);
+                continue;
             }
         }
+        out.append(text.data() + run_start, position - run_start);
+        if (kind == kEscaped) {
+            out.append(reference_for(text[position]));
+            ++position;
+        } else if (length < 0) {
+            position += 3;  // U+FFFE, U+FFFF
+        } else if (kind == kDropped) {
+            ++position;
+        } else {
+            out.append(kReplacementCharacter);
+            ++position;
+        }
+        run_start = position;
     }
+    out.append(text.data() + run_start, size - run_start);
 }
 
 }  // namespace detail
 
 std::string escape_xml(std::string_view text) {
-    std::size_t plain = 0;
-    while (plain < text.size() && detail::is_plain(text[plain])) ++plain;
-    if (plain == text.size()) return std::string(text);
     std::string escaped;
     escaped.reserve(text.size() + text.size() / 8);
     detail::append_xml_escaped(text, escaped);
