@@ -146,21 +146,29 @@ constexpr Element kElements[] = {
 
 constexpr std::size_t kElementCount = sizeof(kElements) / sizeof(kElements[0]);
 
-// Where the names starting with each letter begin in kElements: tags are looked up once per tag,
-// so the lookup is a bucket scan rather than a binary search of string comparisons.
-struct LetterRange {
-    std::uint8_t begin = 0;
-    std::uint8_t end = 0;
-};
+// Tags are looked up once each, so by hash: an open-addressing table over the length and the
+// first, second and last letters, which tells all but a few known names apart at the first probe.
+constexpr std::size_t kLongestName = 10;  // "blockquote", "figcaption"
+constexpr std::size_t kHashSlots = 512;
+constexpr std::uint8_t kEmptySlot = 0xFF;
 
-constexpr std::array<LetterRange, 26> kByFirstLetter = [] {
-    std::array<LetterRange, 26> ranges{};
-    for (std::size_t i = kElementCount; i-- > 0;) {
-        auto& range = ranges[static_cast<std::size_t>(kElements[i].name[0] - 'a')];
-        if (range.end == 0) range.end = static_cast<std::uint8_t>(i + 1);
-        range.begin = static_cast<std::uint8_t>(i);
+constexpr std::size_t name_hash(std::string_view name) {
+    const auto at = [&](std::size_t i) {
+        return static_cast<std::size_t>(static_cast<unsigned char>(name[i]));
+    };
+    return (name.size() * 97 + at(0) * 31 + at(name.size() / 2) * 7 + at(name.size() - 1)) % kHashSlots;
+}
+
+constexpr std::array<std::uint8_t, kHashSlots> kSlots = [] {
+    std::array<std::uint8_t, kHashSlots> slots{};
+    for (auto& slot : slots) slot = kEmptySlot;
+    for (std::size_t i = 0; i < kElementCount; ++i) {
+        if (kElements[i].name.size() > kLongestName) throw "kLongestName is too short";
+        std::size_t slot = name_hash(kElements[i].name);
+        while (slots[slot] != kEmptySlot) slot = (slot + 1) % kHashSlots;
+        slots[slot] = static_cast<std::uint8_t>(i);
     }
-    return ranges;
+    return slots;
 }();
 
 bool is_self_closed_without_content(const Token& start_tag) {
@@ -172,13 +180,11 @@ bool is_self_closed_without_content(const Token& start_tag) {
 }  // namespace
 
 const Element* find_element(std::string_view lowercase_name) {
-    if (lowercase_name.empty() || lowercase_name[0] < 'a' || lowercase_name[0] > 'z') return nullptr;
-    const LetterRange range = kByFirstLetter[static_cast<std::size_t>(lowercase_name[0] - 'a')];
-    for (std::size_t i = range.begin; i < range.end; ++i) {
-        const std::string_view name = kElements[i].name;
-        if (name.size() == lowercase_name.size() &&
-            std::memcmp(name.data(), lowercase_name.data(), name.size()) == 0)
-            return &kElements[i];
+    if (lowercase_name.empty() || lowercase_name.size() > kLongestName) return nullptr;
+    for (std::size_t slot = name_hash(lowercase_name); kSlots[slot] != kEmptySlot;
+         slot = (slot + 1) % kHashSlots) {
+        const Element& element = kElements[kSlots[slot]];
+        if (element.name == lowercase_name) return &element;
     }
     return nullptr;
 }

@@ -1,6 +1,8 @@
 #include "feeds/html_tokenizer.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "feeds/html_elements.hpp"
@@ -8,9 +10,6 @@
 
 namespace feedagg::feeds::detail {
 namespace {
-
-// A tag keeps at most this many attributes, so hostile tags cost linear time.
-constexpr std::size_t kMaxAttributes = 32;
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 
@@ -34,23 +33,43 @@ bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
     return true;
 }
 
-// Tag and attribute names: ASCII lowercased, NUL replaced (HTML5 §13.2.5.8, §13.2.5.33).
-void assign_name(std::string_view raw, std::string& name) {
-    name.assign(raw);
-    bool has_nul = false;
-    for (char& c : name) {
-        c = to_lower(c);
-        has_nul |= c == '\0';
-    }
-    if (!has_nul) return;
-    std::string replaced;
-    for (const char c : name) {
+// What a byte means inside a tag or attribute name.
+enum NameByte : std::uint8_t {
+    kNameChar,     // part of the name as it is
+    kNameRewrite,  // part of the name, but lowercased or (NUL) replaced
+    kTagNameEnd,   // whitespace, '/' or '>' end both tag and attribute names
+    kEqualsSign,   // ends attribute names only
+};
+
+constexpr std::array<std::uint8_t, 256> kNameBytes = [] {
+    std::array<std::uint8_t, 256> bytes{};
+    for (int c = 'A'; c <= 'Z'; ++c) bytes[c] = kNameRewrite;
+    bytes[0] = kNameRewrite;
+    for (const char c : {' ', '\t', '\n', '\f', '\r', '/', '>'})
+        bytes[static_cast<unsigned char>(c)] = kTagNameEnd;
+    bytes['='] = kEqualsSign;
+    return bytes;
+}();
+
+// Bytes that end an unquoted attribute value (§13.2.5.38).
+constexpr std::array<bool, 256> kUnquotedValueEnd = [] {
+    std::array<bool, 256> ends{};
+    for (const char c : {' ', '\t', '\n', '\f', '\r', '>'}) ends[static_cast<unsigned char>(c)] = true;
+    return ends;
+}();
+
+// Tag and attribute names: ASCII lowercased, NUL replaced (HTML5 §13.2.5.8, §13.2.5.33). Names
+// that need neither (most) are returned as they are.
+std::string_view lowercase_name(std::string_view raw, bool needs_rewrite, std::string& buffer) {
+    if (!needs_rewrite) return raw;
+    buffer.clear();
+    for (const char c : raw) {
         if (c == '\0')
-            replaced.append(kReplacementCharacter);
+            buffer.append(kReplacementCharacter);
         else
-            replaced.push_back(c);
+            buffer.push_back(to_lower(c));
     }
-    name = std::move(replaced);
+    return buffer;
 }
 
 std::size_t find_byte(std::string_view text, std::size_t from, char byte) {
@@ -120,16 +139,19 @@ void HtmlTokenizer::read_markup(Token& token) {
 
 // HTML5 §13.2.5.8 tag name state onwards. An EOF inside a tag drops the tag (§13.2.5.32).
 bool HtmlTokenizer::read_tag(Token& token, bool end_tag) {
-    std::size_t name_start = position_ + (end_tag ? 2 : 1);
+    const std::size_t name_start = position_ + (end_tag ? 2 : 1);
     std::size_t name_end = name_start;
-    while (name_end < input_.size() && !is_space(input_[name_end]) && input_[name_end] != '/' &&
-           input_[name_end] != '>')
-        ++name_end;
-    assign_name(input_.substr(name_start, name_end - name_start), token.name);
+    bool needs_rewrite = false;
+    for (; name_end < input_.size(); ++name_end) {
+        const std::uint8_t kind = kNameBytes[static_cast<unsigned char>(input_[name_end])];
+        if (kind == kTagNameEnd) break;
+        needs_rewrite |= kind == kNameRewrite;
+    }
+    token.name = lowercase_name(input_.substr(name_start, name_end - name_start), needs_rewrite, tag_name_);
     token.element = find_element(token.name);
     token.kind = end_tag ? TokenKind::end_tag : TokenKind::start_tag;
     token.self_closing = false;
-    recycle_attributes(token);
+    token.attributes.clear();
     position_ = name_end;
     read_attributes(token);
     if (position_ > input_.size()) {
@@ -137,13 +159,8 @@ bool HtmlTokenizer::read_tag(Token& token, bool end_tag) {
         token.kind = TokenKind::end_of_input;
         return false;
     }
-    if (end_tag) recycle_attributes(token);
+    if (end_tag) token.attributes.clear();
     return true;
-}
-
-void HtmlTokenizer::recycle_attributes(Token& token) {
-    for (HtmlAttribute& attribute : token.attributes) spare_attributes_.push_back(std::move(attribute));
-    token.attributes.clear();
 }
 
 // From the before attribute name state (§13.2.5.32) to the '>' that emits the tag. Sets
@@ -152,7 +169,6 @@ void HtmlTokenizer::read_attributes(Token& token) {
     const auto skip_spaces = [&] {
         while (position_ < input_.size() && is_space(input_[position_])) ++position_;
     };
-    HtmlAttribute discarded;
     for (;;) {
         skip_spaces();
         if (position_ >= input_.size()) break;
@@ -172,64 +188,63 @@ void HtmlTokenizer::read_attributes(Token& token) {
         }
         // §13.2.5.33: a leading '=' belongs to the name.
         const std::size_t name_start = position_++;
-        while (position_ < input_.size() && !is_space(input_[position_]) && input_[position_] != '/' &&
-               input_[position_] != '>' && input_[position_] != '=')
-            ++position_;
-        std::string_view raw_name = input_.substr(name_start, position_ - name_start);
+        bool needs_rewrite = kNameBytes[static_cast<unsigned char>(c)] == kNameRewrite;
+        for (; position_ < input_.size(); ++position_) {
+            const std::uint8_t kind = kNameBytes[static_cast<unsigned char>(input_[position_])];
+            if (kind >= kTagNameEnd) break;
+            needs_rewrite |= kind == kNameRewrite;
+        }
+        const std::string_view raw_name = input_.substr(name_start, position_ - name_start);
 
-        HtmlAttribute* attribute = &discarded;
-        if (token.attributes.size() < kMaxAttributes) {
-            if (spare_attributes_.empty()) {
-                attribute = &token.attributes.emplace_back();
-            } else {
-                attribute = &token.attributes.emplace_back(std::move(spare_attributes_.back()));
-                spare_attributes_.pop_back();
-                attribute->value.clear();
-            }
-            assign_name(raw_name, attribute->name);
-            // §13.2.5.33: a duplicate attribute is dropped; the first one wins.
-            for (std::size_t i = 0; i + 1 < token.attributes.size(); ++i) {
-                if (token.attributes[i].name == attribute->name) {
-                    spare_attributes_.push_back(std::move(token.attributes.back()));
-                    token.attributes.pop_back();
-                    attribute = &discarded;
-                    break;
-                }
-            }
+        // Attributes past kMaxAttributes and duplicates (§13.2.5.33: the first one wins) are read
+        // and dropped.
+        const std::size_t slot = token.attributes.size();
+        HtmlAttribute* attribute = nullptr;
+        if (slot < kMaxAttributes) {
+            const std::string_view name = lowercase_name(raw_name, needs_rewrite, attribute_names_[slot]);
+            const bool duplicate =
+                std::any_of(token.attributes.begin(), token.attributes.end(),
+                            [&](const HtmlAttribute& earlier) { return earlier.name == name; });
+            if (!duplicate) attribute = &token.attributes.emplace_back(HtmlAttribute{name, {}});
         }
         skip_spaces();
         if (position_ < input_.size() && input_[position_] == '=') {
             ++position_;
-            read_attribute_value(*attribute);
+            const std::string_view value =
+                read_attribute_value(attribute ? &attribute_values_[slot] : nullptr);
+            if (attribute != nullptr) attribute->value = value;
         }
     }
     position_ = input_.size() + 1;
 }
 
-// §13.2.5.36-38: quoted and unquoted attribute values.
-void HtmlTokenizer::read_attribute_value(HtmlAttribute& attribute) {
+// §13.2.5.36-38: quoted and unquoted attribute values. References are decoded into `decoded`
+// when the value holds any and is kept (`decoded` not null).
+std::string_view HtmlTokenizer::read_attribute_value(std::string* decoded) {
     while (position_ < input_.size() && is_space(input_[position_])) ++position_;
-    if (position_ >= input_.size()) return;
+    if (position_ >= input_.size()) return {};
     const char quote = input_[position_];
     std::string_view raw;
     if (quote == '"' || quote == '\'') {
         const std::size_t close = find_byte(input_, position_ + 1, quote);
         if (close == std::string_view::npos) {
             position_ = input_.size();  // EOF in a quoted value: the tag is dropped
-            return;
+            return {};
         }
         raw = input_.substr(position_ + 1, close - position_ - 1);
         position_ = close + 1;
     } else if (quote == '>') {
-        return;  // missing value: empty, the '>' ends the tag
+        return {};  // missing value: empty, the '>' ends the tag
     } else {
         const std::size_t start = position_;
-        while (position_ < input_.size() && !is_space(input_[position_]) && input_[position_] != '>')
+        while (position_ < input_.size() && !kUnquotedValueEnd[static_cast<unsigned char>(input_[position_])])
             ++position_;
         raw = input_.substr(start, position_ - start);
     }
-    attribute.value.clear();
-    append_decoded(raw, ReferenceContext::attribute_value, attribute.value);
+    if (decoded == nullptr || std::memchr(raw.data(), '&', raw.size()) == nullptr) return raw;
+    decoded->clear();
+    append_decoded(raw, ReferenceContext::attribute_value, *decoded);
+    return *decoded;
 }
 
 // §13.2.5.43-52: "<!-->" and "<!--->" are empty comments; "--!>" also closes; EOF ends the comment.
@@ -292,7 +307,7 @@ void HtmlTokenizer::read_special_text(Token& token) {
 void HtmlTokenizer::enter_content_model(const Token& token) {
     if (token.element == nullptr) return;
     content_model_ = token.element->content_model;
-    if (content_model_ != ContentModel::data) raw_text_end_tag_ = token.name;
+    if (content_model_ != ContentModel::data) raw_text_end_tag_ = token.element->name;
 }
 
 }  // namespace feedagg::feeds::detail

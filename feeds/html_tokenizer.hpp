@@ -9,6 +9,7 @@
 // <noscript> is read as markup, as with scripting disabled.
 // Callers re-serialize from their own tables, so a misread can lose content but never pass markup.
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -20,9 +21,11 @@ namespace feedagg::feeds::detail {
 
 enum class TokenKind { text, start_tag, end_tag, comment, doctype, end_of_input };
 
+// Names and values view the input where it needs no change, or the tokenizer's buffers; either
+// way they stay valid until the next call to HtmlTokenizer::next.
 struct HtmlAttribute {
-    std::string name;   // lowercase
-    std::string value;  // character references decoded
+    std::string_view name;   // lowercase
+    std::string_view value;  // character references decoded
 };
 
 struct Token {
@@ -32,11 +35,14 @@ struct Token {
     // False for the content of RAWTEXT elements (script, style, xmp, ...) and plaintext, where
     // '&' is literal; true for data and RCDATA (textarea, title).
     bool text_has_references = true;
-    std::string name;                  // tags: lowercase tag name
+    std::string_view name;             // tags: lowercase tag name
     const Element* element = nullptr;  // tags: what we know about `name`; null when unknown
     bool self_closing = false;
     std::vector<HtmlAttribute> attributes;  // start tags: the first of duplicate names only
 };
+
+// A tag keeps at most this many attributes, so hostile tags cost linear time.
+constexpr std::size_t kMaxAttributes = 32;
 
 class HtmlTokenizer {
   public:
@@ -49,8 +55,7 @@ class HtmlTokenizer {
     void read_markup(Token& token);
     bool read_tag(Token& token, bool end_tag);
     void read_attributes(Token& token);
-    void recycle_attributes(Token& token);
-    void read_attribute_value(HtmlAttribute& attribute);
+    std::string_view read_attribute_value(std::string* decoded);
     void read_comment(Token& token);
     void read_bogus_comment(Token& token, std::size_t body_start);
     void read_special_text(Token& token);
@@ -59,8 +64,12 @@ class HtmlTokenizer {
     std::string_view input_;
     std::size_t position_ = 0;
     ContentModel content_model_ = ContentModel::data;
-    std::string raw_text_end_tag_;                 // the element whose end tag ends rawtext/rcdata
-    std::vector<HtmlAttribute> spare_attributes_;  // earlier tags' attributes, reused for their buffers
+    std::string_view raw_text_end_tag_;  // the element whose end tag ends rawtext/rcdata
+    // Where names that needed lowercasing and values that held references are rewritten, reused
+    // from tag to tag so that most tags cost no allocation.
+    std::string tag_name_;
+    std::array<std::string, kMaxAttributes> attribute_names_;
+    std::array<std::string, kMaxAttributes> attribute_values_;
 };
 
 }  // namespace feedagg::feeds::detail
