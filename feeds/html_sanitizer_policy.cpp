@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <boost/url/parse.hpp>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <vector>
@@ -174,41 +175,56 @@ bool is_number(std::string_view value) {
            std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool starts_with_ignoring_case(std::string_view text, std::string_view lowercase_prefix) {
+    return text.size() >= lowercase_prefix.size() &&
+           equals_ignoring_case(text.substr(0, lowercase_prefix.size()), lowercase_prefix);
+}
+
 // data: URLs of raster images only; SVG can carry scripts.
 bool is_data_image_url(std::string_view url) {
-    std::string head;
-    for (const char c : url.substr(0, 20)) head.push_back(to_lower(c));
+    if (!starts_with_ignoring_case(url, "data:image/")) return false;
+    url.remove_prefix(11);
     for (const std::string_view type : {"png", "gif", "jpeg", "jpg", "webp"}) {
-        const std::string prefix = "data:image/" + std::string(type);
-        if (head.size() > prefix.size() && head.compare(0, prefix.size(), prefix) == 0 &&
-            (head[prefix.size()] == ';' || head[prefix.size()] == ','))
+        if (url.size() > type.size() && starts_with_ignoring_case(url, type) &&
+            (url[type.size()] == ';' || url[type.size()] == ','))
             return true;
     }
     return false;
 }
 
+// Buffers reused for every attribute of an element.
 struct Context {
     const SanitizeOptions& options;
     const UrlResolver& resolver;
+    std::string cleaned = {};  // a URL without controls
+    std::string value = {};    // a resolved URL or srcset
+    std::string url = {};      // one resolved srcset candidate
 };
+
+bool is_control(char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+}
 
 // The URL a browser would see, with the obfuscations it ignores removed first: entities are already
 // decoded by the tokenizer; leading/trailing spaces and every ASCII control character go here
-// (WHATWG URL strips them, so "jav&#x09;ascript:" is "javascript:").
-std::string without_controls(std::string_view value) {
+// (WHATWG URL strips them, so "jav&#x09;ascript:" is "javascript:"). Views `value` or `buffer`.
+std::string_view without_controls(std::string_view value, std::string& buffer) {
     while (!value.empty() && static_cast<unsigned char>(value.front()) <= 0x20) value.remove_prefix(1);
     while (!value.empty() && static_cast<unsigned char>(value.back()) <= 0x20) value.remove_suffix(1);
-    const auto is_control = [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; };
-    std::string cleaned(value);
-    cleaned.erase(std::remove_if(cleaned.begin(), cleaned.end(), is_control), cleaned.end());
-    return cleaned;
+    if (std::none_of(value.begin(), value.end(), is_control)) return value;
+    buffer.clear();
+    std::copy_if(value.begin(), value.end(), std::back_inserter(buffer),
+                 [](char c) { return !is_control(c); });
+    return buffer;
 }
 
-std::optional<std::string> safe_url(std::string_view value, ValueKind kind, const Context& context) {
-    std::string cleaned = without_controls(value);
+// The URL to write, viewing `value` or `buffer`; nothing when it is unsafe.
+std::optional<std::string_view> safe_url(std::string_view value, ValueKind kind, Context& context,
+                                         std::string& buffer) {
+    const std::string_view cleaned = without_controls(value, context.cleaned);
     if (cleaned.empty()) return std::nullopt;
     if (kind == ValueKind::image_url && is_data_image_url(cleaned)) return cleaned;
-    return context.resolver.resolve_link(cleaned);
+    return context.resolver.resolve_link(cleaned, buffer);
 }
 
 bool is_allowed_embed(std::string_view url, const Context& context) {
@@ -220,8 +236,9 @@ bool is_allowed_embed(std::string_view url, const Context& context) {
 }
 
 // HTML §4.8.4.2.2 srcset: candidates split on commas, each a URL and optional "<n>w" or "<n>x".
-std::optional<std::string> safe_srcset(std::string_view value, const Context& context) {
-    std::string result;
+std::optional<std::string_view> safe_srcset(std::string_view value, Context& context) {
+    std::string& result = context.value;
+    result.clear();
     std::size_t position = 0;
     while (position < value.size()) {
         while (position < value.size() && (is_ascii_space(value[position]) || value[position] == ','))
@@ -238,7 +255,7 @@ std::optional<std::string> safe_srcset(std::string_view value, const Context& co
             position = comma;
         }
         if (url.empty()) continue;
-        const auto safe = safe_url(url, ValueKind::link_url, context);
+        const auto safe = safe_url(url, ValueKind::link_url, context, context.url);
         if (!safe) continue;
         if (!result.empty()) result.append(", ");
         result.append(*safe);
@@ -249,7 +266,7 @@ std::optional<std::string> safe_srcset(std::string_view value, const Context& co
         if (valid_descriptor) result.append(" ").append(descriptor);
     }
     if (result.empty()) return std::nullopt;
-    return result;
+    return std::string_view(result);
 }
 
 void append_attribute(std::string_view name, std::string_view value, std::string& out) {
@@ -260,14 +277,9 @@ void append_attribute(std::string_view name, std::string_view value, std::string
     out.push_back('"');
 }
 
-// The value to write, or nothing to drop the attribute. URLs are built in `storage`.
+// The value to write, or nothing to drop the attribute. URLs are built in `context`.
 std::optional<std::string_view> checked_value(const HtmlAttribute& attribute, ValueKind kind,
-                                              const Context& context, std::string& storage) {
-    const auto stored = [&](std::optional<std::string> value) -> std::optional<std::string_view> {
-        if (!value) return std::nullopt;
-        storage = std::move(*value);
-        return storage;
-    };
+                                              Context& context) {
     switch (kind) {
         case ValueKind::text:
             return attribute.value;
@@ -286,14 +298,14 @@ std::optional<std::string_view> checked_value(const HtmlAttribute& attribute, Va
         }
         case ValueKind::link_url:
         case ValueKind::image_url:
-            return stored(safe_url(attribute.value, kind, context));
+            return safe_url(attribute.value, kind, context, context.value);
         case ValueKind::embed_url: {
-            auto url = safe_url(attribute.value, kind, context);
-            if (url && is_allowed_embed(*url, context)) return stored(std::move(url));
+            const auto url = safe_url(attribute.value, kind, context, context.value);
+            if (url && is_allowed_embed(*url, context)) return url;
             return std::nullopt;
         }
         case ValueKind::srcset:
-            return stored(safe_srcset(attribute.value, context));
+            return safe_srcset(attribute.value, context);
     }
     return std::nullopt;
 }
@@ -306,15 +318,14 @@ bool is_allowed_element(const Element& element) {
 
 bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options, const UrlResolver& resolver,
                                std::string& out) {
-    const Context context{options, resolver};
-    std::string storage;
+    Context context{options, resolver};
     const std::size_t rollback = out.size();
     if (tag.element == nullptr) return false;
     bool has_source = false;
     for (const HtmlAttribute& attribute : tag.attributes) {
         const auto kind = allow_list().kind_of(*tag.element, attribute.name);
         if (!kind) continue;
-        const auto value = checked_value(attribute, *kind, context, storage);
+        const auto value = checked_value(attribute, *kind, context);
         if (!value) continue;
         append_attribute(attribute.name, *value, out);
         has_source =

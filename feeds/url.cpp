@@ -106,21 +106,182 @@ bool is_safe_link(const boost::urls::url_view_base& url) {
     }
 }
 
+// Bytes that an URL holds as they are after its authority, and that percent_encode_loosely leaves
+// alone: RFC 3986 unreserved, sub-delims, ':', '@', '/' and '?' ('%' and '#' are looked at apart).
+constexpr std::array<bool, 256> kPlainUrlBytes = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 'a'; c <= 'z'; ++c) plain[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) plain[c] = true;
+    for (int c = '0'; c <= '9'; ++c) plain[c] = true;
+    for (const char c : std::string_view("-._~!$&'()*+,;=:@/?")) plain[static_cast<unsigned char>(c)] = true;
+    return plain;
+}();
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// A percent-encoded octet that resolving keeps as it is: Boost.URL's resolve decodes the octets a
+// path may hold unencoded ("%41" becomes "A", even "%2F" becomes "/") and may change the case of
+// the hex digits, so only uppercase escapes of octets that must stay encoded qualify.
+bool is_normalized_escape(std::string_view text, std::size_t at) {
+    if (at + 2 >= text.size()) return false;
+    const int high = hex_value(text[at + 1]);
+    const int low = hex_value(text[at + 2]);
+    return high >= 0 && low >= 0 && kNeedsEncoding[static_cast<std::size_t>(high * 16 + low)];
+}
+
+// How a '%' must be followed for a URL to be left alone.
+enum class Escapes {
+    any,         // two hex digits (an absolute reference is returned as it is)
+    normalized,  // is_normalized_escape (a relative one goes through resolution)
+};
+
+// True when percent_encode_loosely would return `text` unchanged and RFC 3986 reads it as path,
+// query and fragment: plain bytes, '%' escapes as `escapes` says and at most one '#'.
+bool is_plain_url_text(std::string_view text, Escapes escapes) {
+    bool seen_fragment = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (kPlainUrlBytes[static_cast<unsigned char>(c)]) continue;
+        if (c == '%' && (escapes == Escapes::any
+                             ? i + 2 < text.size() && is_hex_digit(text[i + 1]) && is_hex_digit(text[i + 2])
+                             : is_normalized_escape(text, i)))
+            continue;
+        if (c == '#' && !seen_fragment) {
+            seen_fragment = true;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+bool is_dot_at(std::string_view path, std::size_t at) {
+    return (at < path.size() && path[at] == '.') ||
+           (at + 2 < path.size() && path[at] == '%' && path[at + 1] == '2' && (path[at + 2] | 0x20) == 'e');
+}
+
+// True when `path` may hold "." or ".." segments (RFC 3986 §5.2.4), plain or percent-encoded; it
+// errs towards true ("/.well-known").
+bool may_hold_dot_segments(std::string_view path) {
+    if (is_dot_at(path, 0)) return true;
+    for (std::size_t slash = path.find('/'); slash != std::string_view::npos;
+         slash = path.find('/', slash + 1))
+        if (is_dot_at(path, slash + 1)) return true;
+    return false;
+}
+
+std::string_view path_of(std::string_view reference) {
+    return reference.substr(0, std::min(reference.find_first_of("?#"), reference.size()));
+}
+
+constexpr std::array<bool, 256> kHostBytes = [] {
+    std::array<bool, 256> host{};
+    for (int c = 'a'; c <= 'z'; ++c) host[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) host[c] = true;
+    for (int c = '0'; c <= '9'; ++c) host[c] = true;
+    host['-'] = host['.'] = true;
+    return host;
+}();
+
+// Length of "host" or "host:port" at the start of `rest` when the host is a plain DNS name or IPv4
+// address (letters, digits, '-' and '.'), and the authority ends there (RFC 3986 §3.2); 0 otherwise.
+std::size_t plain_authority_length(std::string_view rest) {
+    std::size_t at = 0;
+    while (at < rest.size() && kHostBytes[static_cast<unsigned char>(rest[at])]) ++at;
+    if (at == 0) return 0;
+    if (at < rest.size() && rest[at] == ':') {
+        const std::size_t port_start = ++at;
+        while (at < rest.size() && rest[at] >= '0' && rest[at] <= '9') ++at;
+        if (at == port_start || at - port_start > 5) return 0;
+    }
+    if (at < rest.size() && rest[at] != '/' && rest[at] != '?' && rest[at] != '#') return 0;
+    return at;
+}
+
+// An absolute http(s) URL that resolving and encoding leave as it is, and that is safe to link to.
+bool is_plain_absolute(std::string_view url) {
+    std::size_t scheme_length = 0;
+    if (url.substr(0, 8) == "https://")
+        scheme_length = 8;
+    else if (url.substr(0, 7) == "http://")
+        scheme_length = 7;
+    else
+        return false;
+    const std::size_t authority_length = plain_authority_length(url.substr(scheme_length));
+    return authority_length != 0 &&
+           is_plain_url_text(url.substr(scheme_length + authority_length), Escapes::any);
+}
+
 }  // namespace
 
 namespace detail {
 
 UrlResolver::UrlResolver(std::string_view base) {
     const std::string encoded_base = percent_encode_loosely(trim(base));
-    if (auto parsed = boost::urls::parse_uri(encoded_base)) base_.emplace(*parsed);
+    auto parsed = boost::urls::parse_uri(encoded_base);
+    if (!parsed) return;
+    base_.emplace(*parsed);
+    const auto scheme = base_->scheme_id();
+    if ((scheme != boost::urls::scheme::http && scheme != boost::urls::scheme::https) ||
+        !is_safe_link(*base_))
+        return;
+    origin_length_ = base_->scheme().size() + 3 + base_->encoded_authority().size();
+    const std::string_view path = base_->encoded_path();
+    if (!path.empty() && !may_hold_dot_segments(path) && is_plain_url_text(path, Escapes::normalized))
+        directory_length_ = origin_length_ + path.rfind('/') + 1;
 }
 
 std::string UrlResolver::resolve(std::string_view reference) const {
+    std::string buffer;
+    std::string_view resolved;
+    if (resolve_plain(trim(reference), buffer, resolved)) return std::string(resolved);
     return resolve_checked(reference, false).value_or(std::string());
 }
 
 std::optional<std::string> UrlResolver::resolve_link(std::string_view reference) const {
-    return resolve_checked(reference, true);
+    std::string buffer;
+    const auto resolved = resolve_link(reference, buffer);
+    if (!resolved) return std::nullopt;
+    return std::string(*resolved);
+}
+
+std::optional<std::string_view> UrlResolver::resolve_link(std::string_view reference,
+                                                          std::string& buffer) const {
+    std::string_view resolved;
+    if (resolve_plain(trim(reference), buffer, resolved)) return resolved;
+    auto checked = resolve_checked(reference, true);
+    if (!checked) return std::nullopt;
+    buffer = std::move(*checked);
+    return std::string_view(buffer);
+}
+
+bool UrlResolver::resolve_plain(std::string_view reference, std::string& buffer,
+                                std::string_view& resolved) const {
+    if (is_plain_absolute(reference)) {
+        resolved = reference;
+        return true;
+    }
+    if (origin_length_ == 0 || reference.empty() || reference[0] == '?' || reference[0] == '#') return false;
+    const std::string_view path = path_of(reference);
+    std::size_t prefix_length;
+    if (path[0] == '/') {
+        if (path.size() > 1 && path[1] == '/') return false;  // "//host/path"
+        prefix_length = origin_length_;
+    } else {
+        // A ':' in the first segment would make it a scheme (RFC 3986 §4.2).
+        if (directory_length_ == 0 || path.substr(0, path.find('/')).find(':') != std::string_view::npos)
+            return false;
+        prefix_length = directory_length_;
+    }
+    if (may_hold_dot_segments(path) || !is_plain_url_text(reference, Escapes::normalized)) return false;
+    buffer.assign(base_->buffer().data(), prefix_length);
+    buffer.append(reference);
+    resolved = buffer;
+    return true;
 }
 
 std::optional<std::string> UrlResolver::resolve_checked(std::string_view reference, bool links_only) const {
@@ -151,10 +312,13 @@ std::optional<std::string> UrlResolver::resolve_checked(std::string_view referen
 }  // namespace detail
 
 std::string resolve_url(std::string_view base, std::string_view reference) {
+    const std::string_view trimmed = trim(reference);
+    if (is_plain_absolute(trimmed)) return std::string(trimmed);
     return detail::UrlResolver(base).resolve(reference);
 }
 
 bool is_safe_link_url(std::string_view url) {
+    if (is_plain_absolute(trim(url))) return true;
     const std::string encoded = percent_encode_loosely(trim(url));
     const auto parsed = boost::urls::parse_uri(encoded);
     return parsed && is_safe_link(*parsed);

@@ -3,6 +3,7 @@
 // (the sanitizer resolves every href and src of an entry against the entry's URL).
 
 #include <boost/url/url.hpp>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,10 +21,26 @@ class UrlResolver {
     // because there is no base; empty for other absolute URLs.
     std::optional<std::string> resolve_link(std::string_view reference) const;
 
-  private:
+    // resolve_link without copies where it can: the result views `reference` (an absolute URL
+    // that needs no change) or `buffer`, which it may overwrite.
+    std::optional<std::string_view> resolve_link(std::string_view reference, std::string& buffer) const;
+
+    // The general path through Boost.URL. The functions above first try shortcuts for the common
+    // shapes (an absolute http(s) URL, "/path", "dir/file" made of characters that need no
+    // encoding) and must give what this gives; tests hold them to it.
     std::optional<std::string> resolve_checked(std::string_view reference, bool links_only) const;
 
+  private:
+    // The shortcut: true when `reference` (trimmed) has one of the common shapes, with the result
+    // in `resolved` (viewing `reference` or `buffer`).
+    bool resolve_plain(std::string_view reference, std::string& buffer, std::string_view& resolved) const;
+
     std::optional<boost::urls::url> base_;  // empty when the base is not an absolute URI
+    // Prefixes of base_'s buffer that plain relative references are appended to: "scheme://host"
+    // for "/path" and that plus the base's directory for "dir/file"; 0 when the shortcut does not
+    // apply (a base that is not http(s), or whose path holds dot segments).
+    std::size_t origin_length_ = 0;
+    std::size_t directory_length_ = 0;
 };
 
 }  // namespace feedagg::feeds::detail

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
+
+#include "feeds/url_resolver.hpp"
 
 namespace feedagg::feeds {
 namespace {
@@ -87,6 +90,147 @@ TEST(IsSafeLinkUrl, RejectsRelativeAndHostlessUrls) {
     EXPECT_FALSE(is_safe_link_url("/local/path"));
     EXPECT_FALSE(is_safe_link_url("http:no-host"));
     EXPECT_FALSE(is_safe_link_url(""));
+}
+
+// UrlResolver takes shortcuts for plain absolute URLs, "/path" and "dir/file"; they must give what
+// the general Boost.URL path gives, for references that take them and ones that just miss them.
+TEST(UrlResolver, ShortcutsAgreeWithBoostUrlResolution) {
+    const std::vector<std::string> bases = {"",
+                                            "https://blog.example/a/b/post.html?x=1#top",
+                                            "http://a/b/c/d;p?q",
+                                            "https://host.example",
+                                            "https://Host.Example:8443/dir/",
+                                            "HTTPS://H.EX/x/y",
+                                            "http://h.ex/a/../b/c",
+                                            "https://h.ex/%7Euser/x",
+                                            "https://h.ex/%E4%B8%AD/b",
+                                            "https://h.ex/%2F/b",
+                                            "https://u:p@h.ex/a/b",
+                                            "https://h.ex/a b/c",
+                                            "ftp://f.ex/d/e",
+                                            "mailto:x@y",
+                                            "/relative",
+                                            "http://[broken",
+                                            "https://h.ex/.well-known/x"};
+    const std::vector<std::string> references = {"https://cdn.example/img/1-800.jpg",
+                                                 "http://ex.com",
+                                                 "http://ex.com?q",
+                                                 "http://ex.com#f",
+                                                 "https://ex.com:8080/x?y=1&z=2#f",
+                                                 "https://ex.com:/x",
+                                                 "https://ex.com:99999/x",
+                                                 "https://ex.com:123456/x",
+                                                 "https://1.2.3.4/x",
+                                                 "https://-ex.com/x",
+                                                 "https://ex_com/x",
+                                                 "https://ex.com/a/../b",
+                                                 "https://ex.com/%41",
+                                                 "https://ex.com/%zz",
+                                                 "https://ex.com/x#a#b",
+                                                 "https://ex.com/x y",
+                                                 "https://ex.com\\x",
+                                                 "https://u@ex.com/",
+                                                 "https://[::1]/x",
+                                                 "https:///x",
+                                                 "https:",
+                                                 "http:ex.com",
+                                                 "HTTPS://ex.com/",
+                                                 "Https://ex.com/",
+                                                 "/root/p.png",
+                                                 "/",
+                                                 "//cdn.ex/x.js",
+                                                 "/a/./b",
+                                                 "/a/../b",
+                                                 "/a/.",
+                                                 "/.well-known",
+                                                 "/x#a#b",
+                                                 "/x?a?b",
+                                                 "/x%20y",
+                                                 "/x%2Fy",
+                                                 "/x%2fy",
+                                                 "/x%41",
+                                                 "/x%e4%b8%ad",
+                                                 "/x%E4%B8%AD",
+                                                 "/x%7E",
+                                                 "/x%25",
+                                                 "/x%",
+                                                 "/x?q=%41",
+                                                 "/x#%41",
+                                                 "/p;x=1?q=a/b?c#f/g?h",
+                                                 "/x@y:z",
+                                                 "/~user/",
+                                                 "/a'b(c)*+,;=!$&",
+                                                 "img.png",
+                                                 "a/b/c.jpg",
+                                                 "a/b/",
+                                                 "x/y:z",
+                                                 "x:y/z",
+                                                 "a:b",
+                                                 "g;x?y#s",
+                                                 "~u/p",
+                                                 "-x",
+                                                 "_x",
+                                                 ".",
+                                                 "..",
+                                                 "./g",
+                                                 "../g",
+                                                 "a/..",
+                                                 "a/./b",
+                                                 ".hidden",
+                                                 "a/.b",
+                                                 "%2e/x",
+                                                 "%2E%2E/x",
+                                                 "a/%2e%2e/b",
+                                                 "?y",
+                                                 "#s",
+                                                 "",
+                                                 " ",
+                                                 " img.png ",
+                                                 "my file.png",
+                                                 "a\tb.png",
+                                                 "`x:y",
+                                                 "a%20b.png",
+                                                 "a.png?q=100%",
+                                                 "javascript:alert(1)",
+                                                 "JaVaScRiPt:alert(1)",
+                                                 "data:image/png;base64,AA",
+                                                 "mailto:a@b.c",
+                                                 "tel:1",
+                                                 "ftp://f.ex/x",
+                                                 "file:///etc/passwd",
+                                                 "\xe4\xb8\xad.png",
+                                                 "/\xe4\xb8\xad",
+                                                 "a[1].png",
+                                                 "a{b}.png"};
+    std::size_t compared = 0;
+    for (const std::string& base : bases) {
+        const detail::UrlResolver resolver(base);
+        for (const std::string& reference : references) {
+            SCOPED_TRACE("base=\"" + base + "\" reference=\"" + reference + "\"");
+            EXPECT_EQ(resolver.resolve(reference), resolver.resolve_checked(reference, false).value_or(""));
+            EXPECT_EQ(resolver.resolve_link(reference), resolver.resolve_checked(reference, true));
+            std::string buffer = "stale";
+            const auto viewed = resolver.resolve_link(reference, buffer);
+            EXPECT_EQ(viewed.has_value(), resolver.resolve_checked(reference, true).has_value());
+            if (viewed) {
+                EXPECT_EQ(std::string(*viewed), *resolver.resolve_checked(reference, true));
+            }
+            EXPECT_EQ(resolve_url(base, reference), resolver.resolve_checked(reference, false).value_or(""));
+            ++compared;
+        }
+    }
+    EXPECT_GT(compared, 1000U);
+}
+
+TEST(UrlResolver, ShortcutKeepsUnsafeSchemesOut) {
+    const detail::UrlResolver resolver("https://blog.example/a/");
+    std::string buffer;
+    for (const std::string_view hostile : {"javascript:alert(1)", "javascript://ex.com/%0Aalert(1)",
+                                           "data:text/html,x", "vbscript:x", "https:x", "http:/ex.com"}) {
+        SCOPED_TRACE(hostile);
+        EXPECT_FALSE(resolver.resolve_link(hostile, buffer).has_value());
+        EXPECT_FALSE(is_safe_link_url(hostile));
+    }
 }
 
 }  // namespace
