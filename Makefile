@@ -15,9 +15,9 @@ build: deps
 	cmake --preset $(PRESET)
 	cmake --build --preset $(PRESET)
 
-# Until the daemon lands (issue 3), `run` shows the format library at work on the bundled samples.
+# The daemon on its built-in configuration (config/feedagg.toml): http://127.0.0.1:8080/
 run: build
-	$(FEEDAGG) parse --pretty --timezone Asia/Shanghai config/samples/*.xml
+	$(FEEDAGG) run
 
 test: build
 	ctest --preset $(PRESET)

@@ -11,6 +11,9 @@ int main(int argc, char** argv) {
     int exit_code = 0;
     feedagg::cli::add_parse_command(app, exit_code);
     feedagg::cli::add_convert_command(app, exit_code);
+    feedagg::cli::add_check_config_command(app, exit_code);
+    feedagg::cli::add_run_command(app, exit_code);
+    feedagg::cli::add_status_command(app, exit_code);
 
     CLI11_PARSE(app, argc, argv);
     return exit_code;

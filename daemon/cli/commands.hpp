@@ -12,4 +12,13 @@ void add_parse_command(CLI::App& app, int& exit_code);
 // feedagg convert FILE --to atom|rss|json
 void add_convert_command(CLI::App& app, int& exit_code);
 
+// feedagg check-config FILE
+void add_check_config_command(CLI::App& app, int& exit_code);
+
+// feedagg run [--config FILE] [--once] [--log-level LEVEL]
+void add_run_command(CLI::App& app, int& exit_code);
+
+// feedagg status [--config FILE]
+void add_status_command(CLI::App& app, int& exit_code);
+
 }  // namespace feedagg::cli

@@ -1,0 +1,385 @@
+#include "daemon/service/daemon.hpp"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <cstdlib>
+#include <map>
+#include <random>
+
+#include "daemon/fetch/fetcher.hpp"
+#include "daemon/http/server.hpp"
+#include "daemon/service/catalog_snapshot.hpp"
+#include "daemon/service/feed_catalog.hpp"
+#include "daemon/service/poll_result.hpp"
+#include "daemon/service/poll_schedule.hpp"
+#include "daemon/service/systemd_notify.hpp"
+#include "daemon/store/store.hpp"
+
+namespace feedagg::service {
+namespace {
+
+namespace asio = boost::asio;
+using std::chrono::steady_clock;
+
+// Sources polled at start are spread over this long, so a restart does not poll them all at once.
+constexpr std::chrono::seconds first_poll_spread{30};
+// How long after a change the catalog is rebuilt: changes arriving together cost one rebuild.
+constexpr std::chrono::milliseconds refresh_delay{200};
+constexpr std::chrono::minutes retention_interval{10};
+// SIGTERM lets in-flight polls finish for at most this long.
+constexpr std::chrono::seconds shutdown_grace{10};
+
+feeds::Timestamp now() { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }
+
+std::chrono::milliseconds until(feeds::Timestamp when) {
+    const auto delay = std::chrono::duration_cast<std::chrono::milliseconds>(when - std::chrono::system_clock::now());
+    return std::max(delay, std::chrono::milliseconds(0));
+}
+
+// Runs `function` on `executor` (a worker or the store's strand) and resumes with its result.
+template <typename Executor, typename Function>
+asio::awaitable<std::invoke_result_t<Function&>> run_on(Executor executor, Function function) {
+    using Value = std::invoke_result_t<Function&>;
+    co_return co_await asio::co_spawn(
+        executor, [&function]() -> asio::awaitable<Value> { co_return function(); }, asio::use_awaitable);
+}
+
+void configure_logging(const std::string& level) {
+    auto logger = spdlog::stderr_logger_mt("feedagg");
+    // Under systemd, journald stamps each line with the time and the unit.
+    logger->set_pattern(std::getenv("JOURNAL_STREAM") ? "%l: %v" : "%Y-%m-%d %H:%M:%S.%e %l: %v");
+    logger->set_level(spdlog::level::from_str(level));
+    spdlog::set_default_logger(logger);
+}
+
+config::LoadedConfig load(const RunOptions& options) {
+    return options.config_path ? config::load_config(*options.config_path) : config::default_config();
+}
+
+struct SourceLoop {
+    SourceLoop(asio::io_context& io, config::Source configured) : source(std::move(configured)), timer(io) {}
+    config::Source source;
+    asio::steady_timer timer;
+    bool cancelled = false;
+};
+
+class Daemon {
+public:
+    Daemon(RunOptions options, config::Config config)
+        : options_(std::move(options)),
+          config_(std::move(config)),
+          store_strand_(asio::make_strand(workers_)),
+          refresh_timer_(io_),
+          watchdog_timer_(io_),
+          signals_(io_, SIGINT, SIGTERM, SIGHUP),
+          random_(std::random_device{}()) {}
+
+    int run() {
+        store_ = store::open_sqlite_store(config_.store.path);
+        fetcher_ = std::make_shared<fetch::Fetcher>(io_.get_executor(), config_.fetch);
+        metrics_ = std::make_shared<Metrics>();
+        catalog_ = std::make_shared<FeedCatalog>(config_.server, metrics_);
+        if (options_.once) {
+            asio::co_spawn(io_, poll_everything_once(), asio::detached);
+            io_.run();
+            return 0;
+        }
+        server_ = std::make_unique<http::Server>(io_, config_.server, catalog_);
+        server_->set_log([](std::string_view message) { spdlog::warn("http: {}", message); });
+        server_->start();
+        for (const auto& source : config_.sources) start_source(source);
+        asio::co_spawn(io_, refresh_catalog(), asio::detached);
+        wait_for_signals();
+        start_watchdog();
+        spdlog::info("listening on {}; {} sources, {} channels; store {}", describe_listen(), config_.sources.size(),
+                     config_.channels.size(), config_.store.path.string());
+        notify_ready();
+        io_.run();
+        workers_.join();
+        spdlog::info("stopped");
+        return 0;
+    }
+
+private:
+    std::string describe_listen() const {
+        std::string text;
+        for (const auto& address : config_.server.listen) text += (text.empty() ? "" : ", ") + address;
+        return text;
+    }
+
+    void start_source(const config::Source& source) {
+        if (!source.enabled) return;
+        auto loop = std::make_shared<SourceLoop>(io_, source);
+        loops_[source.name] = loop;
+        asio::co_spawn(io_, run_source(loop), asio::detached);
+    }
+
+    asio::awaitable<void> poll_everything_once() {
+        std::vector<std::shared_ptr<SourceLoop>> loops;
+        for (const auto& source : config_.sources) {
+            if (source.enabled) loops.push_back(std::make_shared<SourceLoop>(io_, source));
+        }
+        auto remaining = std::make_shared<std::size_t>(loops.size());
+        asio::steady_timer all_done(io_, steady_clock::time_point::max());
+        for (const auto& loop : loops) {
+            asio::co_spawn(io_, [this, loop, remaining, &all_done]() -> asio::awaitable<void> {
+                auto state = poll_start_state(loop->source, co_await read_state(loop->source.name));
+                if (!state.gone) co_await poll_once(loop->source, std::move(state));
+                if (--*remaining == 0) all_done.cancel();
+            }, asio::detached);
+        }
+        if (!loops.empty()) co_await all_done.async_wait(asio::as_tuple(asio::use_awaitable));
+        co_await rebuild_catalog(/*with_retention=*/true);
+        workers_.join();  // nothing else is queued there: returns once the last write is done
+    }
+
+    asio::awaitable<std::optional<store::SourceState>> read_state(const std::string& name) {
+        try {
+            co_return co_await run_on(store_strand_, [this, &name] { return store_->source_state(name); });
+        } catch (const std::exception& error) {
+            spdlog::error("store: reading source={}: {}", name, error.what());
+            co_return std::nullopt;
+        }
+    }
+
+    asio::awaitable<void> run_source(std::shared_ptr<SourceLoop> loop) {
+        store::SourceState state = poll_start_state(loop->source, co_await read_state(loop->source.name));
+        feeds::Timestamp next = state.next_poll && *state.next_poll > now()
+                                    ? *state.next_poll
+                                    : first_poll_time(now(), first_poll_spread, random_);
+        while (!loop->cancelled && !stopping_) {
+            if (state.gone) {
+                spdlog::warn("source={} disabled: upstream answered 410 Gone; change its url to poll it again",
+                             loop->source.name);
+                co_return;
+            }
+            loop->timer.expires_after(until(next));
+            co_await loop->timer.async_wait(asio::as_tuple(asio::use_awaitable));
+            if (loop->cancelled || stopping_) break;
+            state = co_await poll_once(loop->source, std::move(state));
+            next = state.next_poll.value_or(now() + loop->source.interval);
+        }
+    }
+
+    asio::awaitable<store::SourceState> poll_once(config::Source source, store::SourceState state) {
+        ++active_polls_;
+        const auto started = steady_clock::now();
+        const auto fetcher = fetcher_;  // a reload may replace it while this poll runs
+        // A named request, not a braced temporary in the co_await: GCC 12 frees such temporaries twice.
+        fetch::FetchRequest request{state.url, state.etag, state.last_modified};
+        const fetch::FetchResult fetched = co_await fetcher->fetch(std::move(request));
+        const std::uint64_t seed = random_();
+        PollResult result = co_await run_on(workers_.get_executor(), [&] {
+            std::mt19937_64 random(seed);
+            return finish_poll(source, state, fetched, now(), random);
+        });
+        store::WriteSummary written;
+        try {
+            written = co_await run_on(store_strand_, [&] { return store_->record_poll(result.outcome, now()); });
+        } catch (const std::exception& error) {
+            spdlog::error("store: writing source={}: {}", source.name, error.what());
+        }
+        const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(steady_clock::now() - started);
+        const auto log_level = result.failed ? spdlog::level::warn : spdlog::level::info;
+        spdlog::log(log_level, "source={} result={} {} new={} updated={} total_ms={}", source.name, result.result,
+                    result.summary, written.new_items, written.updated_items, elapsed.count());
+        metrics_->record_poll(source.name, result.result, elapsed, written.new_items, written.updated_items);
+        if (written.new_items + written.updated_items > 0 || result.result == "ok") schedule_refresh();
+        --active_polls_;
+        finish_stopping_when_idle();
+        co_return std::move(result.outcome.state);
+    }
+
+    void schedule_refresh() {
+        if (refresh_pending_ || options_.once) return;
+        refresh_pending_ = true;
+        refresh_timer_.expires_after(refresh_delay);
+        refresh_timer_.async_wait([this](boost::system::error_code error) {
+            refresh_pending_ = false;
+            if (!error && !stopping_) asio::co_spawn(io_, refresh_catalog(), asio::detached);
+        });
+    }
+
+    asio::awaitable<void> refresh_catalog() {
+        const bool retention_due = steady_clock::now() - last_retention_ >= retention_interval;
+        co_await rebuild_catalog(retention_due);
+    }
+
+    asio::awaitable<void> rebuild_catalog(bool with_retention) {
+        const config::Config config = config_;
+        try {
+            auto snapshot = co_await run_on(store_strand_, [this, &config, with_retention] {
+                auto read = read_catalog_snapshot(*store_, config);
+                if (with_retention) {
+                    if (const auto deleted = apply_retention(*store_, config, *read, now())) {
+                        spdlog::info("retention: deleted {} items", deleted);
+                    }
+                }
+                return read;
+            });
+            if (with_retention) last_retention_ = steady_clock::now();
+            std::size_t failing = 0;
+            for (const auto& [name, state] : snapshot->source_states) failing += state.consecutive_failures > 0 ? 1 : 0;
+            metrics_->set_sources(config.sources.size(), failing);
+            catalog_->publish(std::move(snapshot));
+            notify_status(std::to_string(config.sources.size()) + " sources (" + std::to_string(failing) +
+                          " failing), " + std::to_string(config.channels.size()) + " channels");
+        } catch (const std::exception& error) {
+            spdlog::error("store: reading the catalog: {}", error.what());
+        }
+    }
+
+    void wait_for_signals() {
+        signals_.async_wait([this](boost::system::error_code error, int signal) {
+            if (error) return;
+            if (signal == SIGHUP) {
+                reload();
+                wait_for_signals();
+                return;
+            }
+            spdlog::info("{} received: finishing in-flight polls", signal == SIGTERM ? "SIGTERM" : "SIGINT");
+            begin_stopping();
+        });
+    }
+
+    void reload() {
+        notify_reloading();
+        auto loaded = load(options_);
+        if (!loaded.config) {
+            for (const auto& error : loaded.errors) spdlog::error("reload: {}", error.to_string());
+            spdlog::error("reload refused: {} errors; the running configuration stays", loaded.errors.size());
+            notify_ready();
+            return;
+        }
+        config::Config next = std::move(*loaded.config);
+        if (next.server.listen != config_.server.listen || next.store.path != config_.store.path) {
+            spdlog::warn("reload: [server] listen and [store] path take effect at the next restart");
+            next.server.listen = config_.server.listen;
+            next.store.path = config_.store.path;
+        }
+        restart_changed_sources(next.sources);
+        fetcher_ = std::make_shared<fetch::Fetcher>(io_.get_executor(), next.fetch);
+        spdlog::default_logger()->set_level(spdlog::level::from_str(options_.log_level.empty() ? next.log.level
+                                                                                              : options_.log_level));
+        config_ = std::move(next);
+        spdlog::info("reloaded: {} sources, {} channels", config_.sources.size(), config_.channels.size());
+        asio::co_spawn(io_, rebuild_catalog(false), asio::detached);
+        notify_ready();
+    }
+
+    // Sources added or changed get a fresh loop; removed or changed ones stop polling.
+    void restart_changed_sources(const std::vector<config::Source>& sources) {
+        std::map<std::string, std::shared_ptr<SourceLoop>> kept;
+        for (const auto& source : sources) {
+            const auto running = loops_.find(source.name);
+            const bool unchanged = running != loops_.end() && same_source(running->second->source, source);
+            if (unchanged) {
+                kept[source.name] = running->second;
+                loops_.erase(running);
+            }
+        }
+        for (auto& [name, loop] : loops_) {
+            loop->cancelled = true;
+            loop->timer.cancel();
+        }
+        loops_ = std::move(kept);
+        for (const auto& source : sources) {
+            if (!loops_.contains(source.name)) start_source(source);
+        }
+    }
+
+    static bool same_source(const config::Source& a, const config::Source& b) {
+        return a.url == b.url && a.type == b.type && a.interval == b.interval && a.timezone == b.timezone &&
+               a.enabled == b.enabled && a.tags == b.tags && a.max_items == b.max_items && a.max_age == b.max_age &&
+               a.priority == b.priority;
+    }
+
+    void begin_stopping() {
+        if (stopping_) return;
+        stopping_ = true;
+        notify_stopping();
+        if (server_) server_->stop();
+        refresh_timer_.cancel();
+        watchdog_timer_.cancel();
+        signals_.cancel();
+        for (auto& [name, loop] : loops_) {
+            loop->cancelled = true;
+            loop->timer.cancel();
+        }
+        shutdown_deadline_ = std::make_unique<asio::steady_timer>(io_, shutdown_grace);
+        shutdown_deadline_->async_wait([this](boost::system::error_code error) {
+            if (error) return;
+            spdlog::warn("{} polls still running after {}s; stopping anyway", active_polls_, shutdown_grace.count());
+            io_.stop();
+        });
+        finish_stopping_when_idle();
+    }
+
+    void finish_stopping_when_idle() {
+        if (!stopping_ || active_polls_ > 0) return;
+        if (shutdown_deadline_) shutdown_deadline_->cancel();
+        io_.stop();
+    }
+
+    void start_watchdog() {
+        const auto interval = watchdog_interval();
+        if (!interval) return;
+        watchdog_timer_.expires_after(*interval);
+        watchdog_timer_.async_wait([this](boost::system::error_code error) {
+            if (error || stopping_) return;
+            notify_watchdog();
+            start_watchdog();
+        });
+    }
+
+    RunOptions options_;
+    config::Config config_;
+    asio::io_context io_;
+    asio::thread_pool workers_{2};
+    asio::strand<asio::thread_pool::executor_type> store_strand_;
+    std::unique_ptr<store::Store> store_;
+    std::shared_ptr<fetch::Fetcher> fetcher_;
+    std::shared_ptr<Metrics> metrics_;
+    std::shared_ptr<FeedCatalog> catalog_;
+    std::unique_ptr<http::Server> server_;
+    std::map<std::string, std::shared_ptr<SourceLoop>> loops_;
+    asio::steady_timer refresh_timer_;
+    asio::steady_timer watchdog_timer_;
+    asio::signal_set signals_;
+    std::unique_ptr<asio::steady_timer> shutdown_deadline_;
+    std::mt19937_64 random_;
+    steady_clock::time_point last_retention_{};
+    bool refresh_pending_ = false;
+    bool stopping_ = false;
+    int active_polls_ = 0;
+};
+
+}  // namespace
+
+int run_daemon(const RunOptions& options) {
+    auto loaded = load(options);
+    configure_logging(options.log_level.empty() ? (loaded.config ? loaded.config->log.level : "info") : options.log_level);
+    if (!loaded.config) {
+        for (const auto& error : loaded.errors) spdlog::error("{}", error.to_string());
+        return 1;
+    }
+    try {
+        Daemon daemon(options, std::move(*loaded.config));
+        return daemon.run();
+    } catch (const std::exception& error) {
+        spdlog::critical("cannot start: {}", error.what());
+        return 1;
+    }
+}
+
+}  // namespace feedagg::service
