@@ -35,8 +35,10 @@ struct Element {
     bool has(ElementTrait trait) const { return (traits & trait) != 0; }
 };
 
-// The HTML elements we know (current and common obsolete ones), sorted by name; `index` numbers
-// them 0 .. known_element_count() - 1.
+// How many HTML elements we know (current and common obsolete ones).
+constexpr std::size_t kKnownElementCount = 133;
+
+// The elements we know, sorted by name; `index` numbers them 0 .. kKnownElementCount - 1.
 const Element* find_element(std::string_view lowercase_name);
 std::size_t known_element_count();
 std::size_t element_index(const Element& element);

@@ -8,6 +8,7 @@
 // elements written as XHTML "<br />") so it is also valid inside XML.
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -70,10 +71,7 @@ bool is_heading(const Element& element) {
 class Sanitizer {
   public:
     explicit Sanitizer(const SanitizeOptions& options)
-        : options_(options),
-          resolver_(options.base_url),
-          known_(elements()),
-          open_counts_(detail::known_element_count()) {}
+        : options_(options), resolver_(options.base_url), known_(elements()) {}
 
     std::string run(std::string_view html) {
         out_.reserve(html.size() + html.size() / 8);
@@ -231,8 +229,8 @@ class Sanitizer {
     const Elements& known_;
     std::string out_;
     std::string decoded_;
-    std::vector<const Element*> open_;        // innermost last
-    std::vector<std::uint32_t> open_counts_;  // by element index
+    std::vector<const Element*> open_;                                     // innermost last
+    std::array<std::uint32_t, detail::kKnownElementCount> open_counts_{};  // by element index
     detail::DroppedElement dropped_;
 };
 

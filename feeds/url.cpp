@@ -220,19 +220,25 @@ bool is_plain_absolute(std::string_view url) {
 
 namespace detail {
 
-UrlResolver::UrlResolver(std::string_view base) {
-    const std::string encoded_base = percent_encode_loosely(trim(base));
+UrlResolver::UrlResolver(std::string_view base) : unparsed_base_(base) {}
+
+// Most references in feeds are absolute, so the base is parsed on first need.
+const std::optional<boost::urls::url>& UrlResolver::base() const {
+    if (base_parsed_) return base_;
+    base_parsed_ = true;
+    const std::string encoded_base = percent_encode_loosely(trim(unparsed_base_));
     auto parsed = boost::urls::parse_uri(encoded_base);
-    if (!parsed) return;
+    if (!parsed) return base_;
     base_.emplace(*parsed);
     const auto scheme = base_->scheme_id();
     if ((scheme != boost::urls::scheme::http && scheme != boost::urls::scheme::https) ||
         !is_safe_link(*base_))
-        return;
+        return base_;
     origin_length_ = base_->scheme().size() + 3 + base_->encoded_authority().size();
     const std::string_view path = base_->encoded_path();
     if (!path.empty() && !may_hold_dot_segments(path) && is_plain_url_text(path, Escapes::normalized))
         directory_length_ = origin_length_ + path.rfind('/') + 1;
+    return base_;
 }
 
 std::string UrlResolver::resolve(std::string_view reference) const {
@@ -265,7 +271,8 @@ bool UrlResolver::resolve_plain(std::string_view reference, std::string& buffer,
         resolved = reference;
         return true;
     }
-    if (origin_length_ == 0 || reference.empty() || reference[0] == '?' || reference[0] == '#') return false;
+    if (reference.empty() || reference[0] == '?' || reference[0] == '#' || !base() || origin_length_ == 0)
+        return false;
     const std::string_view path = path_of(reference);
     std::size_t prefix_length;
     if (path[0] == '/') {
@@ -302,9 +309,9 @@ std::optional<std::string> UrlResolver::resolve_checked(std::string_view referen
         if (links_only && !is_safe_link(*parsed_reference)) return std::nullopt;
         return encoded;
     }
-    if (!base_) return std::string(trimmed);
+    if (!base()) return std::string(trimmed);
     boost::urls::url resolved;
-    if (!boost::urls::resolve(*base_, *parsed_reference, resolved)) return std::string(trimmed);
+    if (!boost::urls::resolve(*base(), *parsed_reference, resolved)) return std::string(trimmed);
     if (links_only && !is_safe_link(resolved)) return std::nullopt;
     return std::string(resolved.buffer());
 }

@@ -10,6 +10,7 @@
 
 namespace feedagg::feeds::detail {
 
+// Not thread-safe: the base is parsed on first use, by const calls.
 class UrlResolver {
   public:
     explicit UrlResolver(std::string_view base);
@@ -35,12 +36,16 @@ class UrlResolver {
     // in `resolved` (viewing `reference` or `buffer`).
     bool resolve_plain(std::string_view reference, std::string& buffer, std::string_view& resolved) const;
 
-    std::optional<boost::urls::url> base_;  // empty when the base is not an absolute URI
+    const std::optional<boost::urls::url>& base() const;
+
+    std::string unparsed_base_;
+    mutable bool base_parsed_ = false;
+    mutable std::optional<boost::urls::url> base_;  // empty when the base is not an absolute URI
     // Prefixes of base_'s buffer that plain relative references are appended to: "scheme://host"
     // for "/path" and that plus the base's directory for "dir/file"; 0 when the shortcut does not
     // apply (a base that is not http(s), or whose path holds dot segments).
-    std::size_t origin_length_ = 0;
-    std::size_t directory_length_ = 0;
+    mutable std::size_t origin_length_ = 0;
+    mutable std::size_t directory_length_ = 0;
 };
 
 }  // namespace feedagg::feeds::detail
