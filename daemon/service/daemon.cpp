@@ -31,8 +31,12 @@ namespace {
 namespace asio = boost::asio;
 using std::chrono::steady_clock;
 
-// Sources polled at start are spread over this long, so a restart does not poll them all at once.
-constexpr std::chrono::seconds first_poll_spread{30};
+// Sources due at start are spread out, so a restart does not poll them all at once: 50 ms a source,
+// between one and thirty seconds in all.
+std::chrono::seconds first_poll_spread(std::size_t sources) {
+    const auto spread = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds(50) * sources);
+    return std::clamp(spread, std::chrono::seconds(1), std::chrono::seconds(30));
+}
 // How long after a change the catalog is rebuilt: changes arriving together cost one rebuild.
 constexpr std::chrono::milliseconds refresh_delay{200};
 constexpr std::chrono::minutes retention_interval{10};
@@ -156,7 +160,7 @@ private:
         store::SourceState state = poll_start_state(loop->source, co_await read_state(loop->source.name));
         feeds::Timestamp next = state.next_poll && *state.next_poll > now()
                                     ? *state.next_poll
-                                    : first_poll_time(now(), first_poll_spread, random_);
+                                    : first_poll_time(now(), first_poll_spread(config_.sources.size()), random_);
         while (!loop->cancelled && !stopping_) {
             if (state.gone) {
                 spdlog::warn("source={} disabled: upstream answered 410 Gone; change its url to poll it again",
