@@ -188,10 +188,18 @@ constexpr std::array<bool, 256> kHostBytes = [] {
 }();
 
 // Length of "host" or "host:port" at the start of `rest` when the host is a plain DNS name or IPv4
-// address (letters, digits, '-' and '.'), and the authority ends there (RFC 3986 §3.2); 0 otherwise.
+// address (letters, digits, '-', '.' and percent-encoded octets), and the authority ends there (RFC 3986
+// §3.2); 0 otherwise.
 std::size_t plain_authority_length(std::string_view rest) {
     std::size_t at = 0;
-    while (at < rest.size() && kHostBytes[static_cast<unsigned char>(rest[at])]) ++at;
+    // Percent-encoded octets are what percent_encode_loosely makes of internationalized names.
+    for (;;) {
+        while (at < rest.size() && kHostBytes[static_cast<unsigned char>(rest[at])]) ++at;
+        if (at + 2 >= rest.size() || rest[at] != '%' || !is_hex_digit(rest[at + 1]) ||
+            !is_hex_digit(rest[at + 2]))
+            break;
+        at += 3;
+    }
     if (at == 0) return 0;
     if (at < rest.size() && rest[at] == ':') {
         const std::size_t port_start = ++at;
@@ -267,6 +275,22 @@ std::optional<std::string_view> UrlResolver::resolve_link(std::string_view refer
 
 bool UrlResolver::resolve_plain(std::string_view reference, std::string& buffer,
                                 std::string_view& resolved) const {
+    if (resolve_encoded(reference, buffer, resolved)) return true;
+    // Internationalized names and paths, and spaces: the shapes above once encoded.
+    if (std::none_of(reference.begin(), reference.end(),
+                     [](char c) { return kNeedsEncoding[static_cast<unsigned char>(c)]; }))
+        return false;
+    std::string encoded = percent_encode_loosely(reference);
+    if (!resolve_encoded(encoded, buffer, resolved)) return false;
+    if (resolved.data() == encoded.data()) {
+        buffer = std::move(encoded);
+        resolved = buffer;
+    }
+    return true;
+}
+
+bool UrlResolver::resolve_encoded(std::string_view reference, std::string& buffer,
+                                  std::string_view& resolved) const {
     if (is_plain_absolute(reference)) {
         resolved = reference;
         return true;

@@ -32,9 +32,11 @@ class UrlResolver {
     std::optional<std::string> resolve_checked(std::string_view reference, bool links_only) const;
 
   private:
-    // The shortcut: true when `reference` (trimmed) has one of the common shapes, with the result
-    // in `resolved` (viewing `reference` or `buffer`).
+    // The shortcut: true when `reference` (trimmed) has one of the common shapes, as it is or
+    // once percent-encoded, with the result in `resolved` (viewing `reference` or `buffer`).
     bool resolve_plain(std::string_view reference, std::string& buffer, std::string_view& resolved) const;
+    // resolve_plain for a reference that encoding leaves as it is.
+    bool resolve_encoded(std::string_view reference, std::string& buffer, std::string_view& resolved) const;
 
     const std::optional<boost::urls::url>& base() const;
 
