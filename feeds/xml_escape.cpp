@@ -73,6 +73,20 @@ int checked_sequence_length(const unsigned char* text, std::size_t left) {
     return 4;
 }
 
+// Skips well-formed three-byte sequences led by E1..EC or EE (most of CJK and the rest of the BMP),
+// whose second byte has no special range (Unicode §3.9 Table 3-7).
+std::size_t skip_common_three_byte_sequences(const unsigned char* bytes, std::size_t position,
+                                             std::size_t size) {
+    while (position + 3 <= size) {
+        const unsigned char lead = bytes[position];
+        const bool three_bytes = (lead & 0xF0) == 0xE0 && (bytes[position + 1] & 0xC0) == 0x80 &&
+                                 (bytes[position + 2] & 0xC0) == 0x80;
+        if (!three_bytes || lead == 0xE0 || lead == 0xED || lead == 0xEF) break;
+        position += 3;
+    }
+    return position;
+}
+
 // The first byte at or after `position` that is not printable ASCII or needs escaping, checking 16
 // bytes per step where SSE2 is available (every x86-64); a position near the end otherwise.
 std::size_t skip_plain_ascii(const unsigned char* bytes, std::size_t position, std::size_t size) {
@@ -144,7 +158,8 @@ void append_xml_escaped(std::string_view text, std::string& out) {
         if (kind == kLead) {
             length = checked_sequence_length(bytes + position, size - position);
             if (length > 0) {
-                position += static_cast<std::size_t>(length);
+                position = skip_common_three_byte_sequences(
+                    bytes, position + static_cast<std::size_t>(length), size);
                 continue;
             }
         }

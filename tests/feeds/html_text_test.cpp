@@ -4,6 +4,7 @@
 #include <string>
 
 #include "feeds/html.hpp"
+#include "feeds/xml_escape.hpp"
 
 namespace feedagg::feeds {
 namespace {
@@ -159,6 +160,82 @@ TEST(EscapeXml, ReplacesInvalidUtf8) {
     EXPECT_EQ(escape_xml("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");  // an encoded surrogate
     EXPECT_EQ(escape_xml("\xC0\xAF"), "\uFFFD\uFFFD");            // overlong '/'
     EXPECT_EQ(escape_xml("cut \xE4\xB8"), "cut \uFFFD\uFFFD");
+}
+
+// escape_xml one character at a time, as the contract states it: the fast paths (16-byte blocks of
+// plain ASCII, runs of three-byte sequences) must give the same.
+std::string escape_xml_slowly(std::string_view text) {
+    std::string out;
+    while (!text.empty()) {
+        const char c = text.front();
+        char32_t code_point = 0;
+        const std::size_t length = detail::decode_utf8(text, code_point);
+        if (length == 0) {
+            out += "\uFFFD";
+            text.remove_prefix(1);
+            continue;
+        }
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else if (c == '"')
+            out += "&quot;";
+        else if (c == '\'')
+            out += "&#39;";
+        else if ((code_point < 0x20 && c != '\t' && c != '\n' && c != '\r') || code_point == 0x7F ||
+                 code_point == 0xFFFE || code_point == 0xFFFF) {
+        } else {
+            out.append(text.substr(0, length));
+        }
+        text.remove_prefix(length);
+    }
+    return out;
+}
+
+TEST(EscapeXml, FastPathsAgreeWithCharacterByCharacterEscaping) {
+    const std::string_view pieces[] = {"plain ascii words ",
+                                       "0123456789abcdef",
+                                       "&",
+                                       "<",
+                                       ">",
+                                       "\"",
+                                       "'",
+                                       "\t",
+                                       "\n",
+                                       "\x01",
+                                       "\x7F",
+                                       "\u4e2d",
+                                       "\u6587\u5b57",
+                                       "\uFF0C",
+                                       "\uFFFD",
+                                       "\uFFFE",
+                                       "\uFFFF",
+                                       "\u0800",
+                                       "\uD7FF",
+                                       "\uE000",
+                                       "\u00e9",
+                                       "\U0001F600",
+                                       "\U0010FFFF",
+                                       "\xE0\x80\x80",
+                                       "\xED\xA0\x80",
+                                       "\xF4\x90\x80\x80",
+                                       "\xC0\xAF",
+                                       "\xFF",
+                                       "\xE4\xB8",
+                                       "\xE4",
+                                       "\x80",
+                                       std::string_view("\0", 1)};
+    std::mt19937 random(20241031);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const int count = 1 + static_cast<int>(random() % 24);
+        for (int i = 0; i < count; ++i) text += pieces[random() % std::size(pieces)];
+        SCOPED_TRACE(::testing::PrintToString(text));
+        ASSERT_EQ(escape_xml(text), escape_xml_slowly(text));
+    }
 }
 
 }  // namespace
