@@ -2,6 +2,8 @@
 // reloads and stops.
 #include <gtest/gtest.h>
 
+#include <random>
+#include <regex>
 #include <set>
 
 #include "daemon_process.hpp"
@@ -187,6 +189,54 @@ TEST_F(DaemonTest, RefusesToStartOnABadConfiguration) {
     ChildProcess daemon({FEEDAGG_BINARY, "run", "--config", (root_ / "feedagg.toml").string()}, root_ / "bad.log");
     EXPECT_EQ(daemon.wait_exit(15s), 1);
     EXPECT_TRUE(file_contains(root_ / "bad.log", "feedagg.toml:")) << read_all(root_ / "bad.log");
+}
+
+}  // namespace
+}  // namespace feedagg::e2e
+
+namespace feedagg::e2e {
+namespace {
+
+std::string integrity_check(const fs::path& database) {
+    const std::string command = "/usr/bin/python3 -c \"import sqlite3,sys; "
+                                "print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])\" '" +
+                                database.string() + "'";
+    std::string output;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+        char buffer[256];
+        while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+        ::pclose(pipe);
+    }
+    return output;
+}
+
+TEST_F(DaemonTest, KillNineMidPollLosesNothingAndLeavesASoundDatabase) {
+    // Many sources with many entries, so that kills land inside polls and writes.
+    std::string sources;
+    for (int source = 0; source < 40; ++source) {
+        const std::string name = "feed" + std::to_string(source);
+        std::ofstream(root_ / "upstream" / (name + ".xml")) << rss_feed(name, 1, 60);
+        sources += "[[source]]\nname = \"" + name + "\"\nurl = \"http://127.0.0.1:" + std::to_string(upstream_port_) +
+                   "/" + name + ".xml\"\ninterval = \"1h\"\n";
+    }
+    write_config(sources + channels_section("all", R"("daily", "district")"));
+    std::mt19937 random(20261125);
+    for (int round = 0; round < 8; ++round) {
+        ChildProcess daemon({FEEDAGG_BINARY, "run", "--once", "--config", (root_ / "feedagg.toml").string()},
+                            root_ / "killed.log");
+        std::this_thread::sleep_for(std::chrono::milliseconds(50 + random() % 400));
+        daemon.signal(SIGKILL);
+        daemon.wait_exit(10s);
+        ASSERT_EQ(integrity_check(root_ / "db" / "feedagg.db"), "ok\n") << "after kill " << round;
+    }
+    ASSERT_EQ(run_once(), 0) << read_all(root_ / "once.log");  // one run to completion
+    EXPECT_EQ(integrity_check(root_ / "db" / "feedagg.db"), "ok\n");
+    ChildProcess status({FEEDAGG_BINARY, "status", "--config", (root_ / "feedagg.toml").string()}, root_ / "status.log");
+    ASSERT_EQ(status.wait_exit(20s), 0);
+    const std::string table = read_all(root_ / "status.log");
+    for (int source = 0; source < 40; ++source) {
+        EXPECT_TRUE(std::regex_search(table, std::regex("feed" + std::to_string(source) + " +\\S+ +60 "))) << table;
+    }
 }
 
 }  // namespace
