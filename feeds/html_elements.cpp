@@ -1,5 +1,6 @@
 #include "feeds/html_elements.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -149,7 +150,6 @@ static_assert(kElementCount == kKnownElementCount);
 
 // Tags are looked up once each, so by hash: an open-addressing table over the length and the
 // first, second and last letters, which tells all but a few known names apart at the first probe.
-constexpr std::size_t kLongestName = 10;  // "blockquote", "figcaption"
 constexpr std::size_t kHashSlots = 512;
 constexpr std::uint8_t kEmptySlot = 0xFF;
 
@@ -164,7 +164,7 @@ constexpr std::array<std::uint8_t, kHashSlots> kSlots = [] {
     std::array<std::uint8_t, kHashSlots> slots{};
     for (auto& slot : slots) slot = kEmptySlot;
     for (std::size_t i = 0; i < kElementCount; ++i) {
-        if (kElements[i].name.size() > kLongestName) throw "kLongestName is too short";
+        if (kElements[i].name.size() > kLongestElementName) throw "kLongestElementName is too short";
         std::size_t slot = name_hash(kElements[i].name);
         while (slots[slot] != kEmptySlot) slot = (slot + 1) % kHashSlots;
         slots[slot] = static_cast<std::uint8_t>(i);
@@ -181,11 +181,14 @@ bool is_self_closed_without_content(const Token& start_tag) {
 }  // namespace
 
 const Element* find_element(std::string_view lowercase_name) {
-    if (lowercase_name.empty() || lowercase_name.size() > kLongestName) return nullptr;
+    if (lowercase_name.empty() || lowercase_name.size() > kLongestElementName) return nullptr;
     for (std::size_t slot = name_hash(lowercase_name); kSlots[slot] != kEmptySlot;
          slot = (slot + 1) % kHashSlots) {
         const Element& element = kElements[kSlots[slot]];
-        if (element.name == lowercase_name) return &element;
+        if (element.name.size() == lowercase_name.size() &&
+            std::equal(element.name.begin(), element.name.end(), lowercase_name.begin(),
+                       [](char a, char b) { return a == b; }))
+            return &element;
     }
     return nullptr;
 }

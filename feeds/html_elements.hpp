@@ -35,8 +35,9 @@ struct Element {
     bool has(ElementTrait trait) const { return (traits & trait) != 0; }
 };
 
-// How many HTML elements we know (current and common obsolete ones).
+// How many HTML elements we know (current and common obsolete ones), and their longest name.
 constexpr std::size_t kKnownElementCount = 133;
+constexpr std::size_t kLongestElementName = 10;  // "blockquote", "figcaption"
 
 // The elements we know, sorted by name; `index` numbers them 0 .. kKnownElementCount - 1.
 const Element* find_element(std::string_view lowercase_name);

@@ -145,7 +145,7 @@ class Sanitizer {
             out_.append(" />");
         } else {
             out_.push_back('>');
-            if (closed) out_.append("</").append(element.name).append(">");
+            if (closed) write_end_tag(element);
         }
         return true;
     }
@@ -156,6 +156,14 @@ class Sanitizer {
             return;
         }
         if (const auto index = find_open(element, 0)) close_until(*index);
+    }
+
+    void write_end_tag(const Element& element) {
+        // One append: end tags are a good part of the output's pieces.
+        char tag[detail::kLongestElementName + 3] = {'<', '/'};
+        std::memcpy(tag + 2, element.name.data(), element.name.size());
+        tag[element.name.size() + 2] = '>';
+        out_.append(tag, element.name.size() + 3);
     }
 
     // Simplified HTML5 implied end tags (§13.2.6.4.7, §13.2.6.4.9-15) for the allowed elements.
@@ -218,7 +226,7 @@ class Sanitizer {
 
     void close_until(std::size_t index) {
         while (open_.size() > index) {
-            out_.append("</").append(open_.back()->name).append(">");
+            write_end_tag(*open_.back());
             --open_counts_[detail::element_index(*open_.back())];
             open_.pop_back();
         }

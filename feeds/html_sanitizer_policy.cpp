@@ -114,6 +114,14 @@ constexpr AllowedAttribute kAllowedAttributes[] = {
 // no forms).
 constexpr std::string_view kIframeSandbox = "allow-scripts allow-same-origin allow-popups allow-presentation";
 
+// Names are short: a plain loop beats a call to memcmp.
+bool is_same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 // kAllowedElements and kAllowedAttributes indexed by known element, built once.
 class AllowList {
   public:
@@ -134,7 +142,7 @@ class AllowList {
     std::optional<ValueKind> kind_of(const Element& element, std::string_view attribute) const {
         for (const auto* range : {&attributes_[element_index(element)], &global_})
             for (const AllowedAttribute& allowed : *range)
-                if (allowed.name == attribute) return allowed.kind;
+                if (is_same_name(allowed.name, attribute)) return allowed.kind;
         return std::nullopt;
     }
 
@@ -328,8 +336,8 @@ bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options,
         const auto value = checked_value(attribute, *kind, context);
         if (!value) continue;
         append_attribute(attribute.name, *value, out);
-        has_source =
-            has_source || attribute.name == "src" || attribute.name == "srcset" || attribute.name == "href";
+        has_source = has_source || is_same_name(attribute.name, "src") ||
+                     is_same_name(attribute.name, "srcset") || is_same_name(attribute.name, "href");
     }
     if (tag.name == "a" && has_source) {
         // Linked pages get neither window.opener nor our address.

@@ -175,7 +175,9 @@ bool may_hold_dot_segments(std::string_view path) {
 }
 
 std::string_view path_of(std::string_view reference) {
-    return reference.substr(0, std::min(reference.find_first_of("?#"), reference.size()));
+    std::size_t end = 0;
+    while (end < reference.size() && reference[end] != '?' && reference[end] != '#') ++end;
+    return reference.substr(0, end);
 }
 
 constexpr std::array<bool, 256> kHostBytes = [] {
