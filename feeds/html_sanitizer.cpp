@@ -101,14 +101,27 @@ class Sanitizer {
     }
 
   private:
+    // References are decoded where they are met, and what they stand for is escaped like the text.
     void write_text(const Token& token) {
-        if (!token.text_has_references || std::memchr(token.text.data(), '&', token.text.size()) == nullptr) {
-            detail::append_xml_escaped(token.text, out_);
-            return;
+        std::string_view text = token.text;
+        while (token.text_has_references) {
+            const void* found = std::memchr(text.data(), '&', text.size());
+            if (found == nullptr) break;
+            const auto ampersand = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+            detail::append_xml_escaped(text.substr(0, ampersand), out_);
+            text.remove_prefix(ampersand);
+            decoded_.clear();
+            const std::size_t used =
+                detail::decode_character_reference(text, detail::ReferenceContext::text, decoded_);
+            if (used == 0) {
+                out_.append("&amp;");
+                text.remove_prefix(1);
+            } else {
+                detail::append_xml_escaped(decoded_, out_);
+                text.remove_prefix(used);
+            }
         }
-        decoded_.clear();
-        detail::append_decoded(token.text, detail::ReferenceContext::text, decoded_);
-        detail::append_xml_escaped(decoded_, out_);
+        detail::append_xml_escaped(text, out_);
     }
 
     void start_element(const Token& tag, const Element& element) {
@@ -137,7 +150,7 @@ class Sanitizer {
         const std::size_t start = out_.size();
         out_.push_back('<');
         out_.append(element.name);
-        if (!detail::append_allowed_attributes(tag, options_, resolver_, out_)) {
+        if (!detail::append_allowed_attributes(tag, options_, resolver_, attribute_buffers_, out_)) {
             out_.resize(start);
             return false;
         }
@@ -234,6 +247,7 @@ class Sanitizer {
 
     const SanitizeOptions& options_;
     detail::UrlResolver resolver_;
+    detail::AttributeBuffers attribute_buffers_;
     const Elements& known_;
     std::string out_;
     std::string decoded_;

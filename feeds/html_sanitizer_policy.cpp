@@ -200,13 +200,12 @@ bool is_data_image_url(std::string_view url) {
     return false;
 }
 
-// Buffers reused for every attribute of an element.
 struct Context {
     const SanitizeOptions& options;
     const UrlResolver& resolver;
-    std::string cleaned = {};  // a URL without controls
-    std::string value = {};    // a resolved URL or srcset
-    std::string url = {};      // one resolved srcset candidate
+    std::string& cleaned;  // a URL without controls
+    std::string& value;    // a resolved URL or srcset
+    std::string& url;      // one resolved srcset candidate
 };
 
 bool is_control(char c) {
@@ -325,8 +324,8 @@ bool is_allowed_element(const Element& element) {
 }
 
 bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options, const UrlResolver& resolver,
-                               std::string& out) {
-    Context context{options, resolver};
+                               AttributeBuffers& buffers, std::string& out) {
+    Context context{options, resolver, buffers.cleaned, buffers.value, buffers.url};
     const std::size_t rollback = out.size();
     if (tag.element == nullptr) return false;
     bool has_source = false;
