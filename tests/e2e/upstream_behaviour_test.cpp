@@ -109,7 +109,14 @@ TEST_F(UpstreamFixture, TooManyRequestsWithRetryAfterPutsTheNextPollAtLeastThatF
         return Reply{429, {{"Retry-After", "7200"}}, "slow down"};
     });
     upstream.route("/calm.xml", [](const Request&) { return feed_reply("calm", 2); });
-    write_config({{"busy", upstream.url("/busy.xml"), "1m"}, {"calm", upstream.url("/calm.xml"), "1h"}});
+    const auto retry_date =
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) + 3h;
+    upstream.route("/down.xml", [retry_date](const Request&) {
+        return Reply{503, {{"Retry-After", feeds::format_rfc822(retry_date)}}, "maintenance"};
+    });
+    write_config({{"busy", upstream.url("/busy.xml"), "1m"},
+                  {"calm", upstream.url("/calm.xml"), "1h"},
+                  {"down", upstream.url("/down.xml"), "1m"}});
 
     const OnceRun run = run_once();
     ASSERT_EQ(run.exit_code, 0) << run.log;
@@ -117,12 +124,48 @@ TEST_F(UpstreamFixture, TooManyRequestsWithRetryAfterPutsTheNextPollAtLeastThatF
     const StatusRow busy = status_of("busy");
     EXPECT_GE(between(busy.last_poll, busy.next_poll), 7200s) << busy.last_poll << " -> " << busy.next_poll;
     EXPECT_NE(busy.result.find("failing x1"), std::string::npos) << busy.result;
+    EXPECT_NE(run.log.find("source=down result=http_503 status=503"), std::string::npos) << run.log;
+    const auto down_next = feeds::parse_date(status_of("down").next_poll);
+    ASSERT_TRUE(down_next);
+    EXPECT_GE(*down_next, retry_date) << "Retry-After: " << feeds::format_rfc822(retry_date);
 
     // The running daemon keeps to the stored time: no request during its first-poll spread (1 s).
     start_daemon();
     std::this_thread::sleep_for(2s);
     EXPECT_EQ(upstream.count("/busy.xml"), 1u) << read_all(daemon_log());
     EXPECT_EQ(served_titles().size(), 2u);
+}
+
+// Issue 3: Cache-Control max-age / Expires and RSS ttl are lower bounds of the next poll. Six sources
+// each, so that jitter taking any of them below the bound shows.
+TEST_F(UpstreamFixture, MaxAgeAndTtlAreLowerBoundsOfTheNextPoll) {
+    RecordingUpstream upstream;
+    upstream.route("/cached.xml", [](const Request&) {
+        Reply reply = feed_reply("cached", 1);
+        reply.headers.emplace_back("Cache-Control", "max-age=7200");
+        return reply;
+    });
+    upstream.route("/ttl.xml", [](const Request&) {
+        Reply reply = feed_reply("ttl", 1);
+        reply.body.replace(reply.body.find("<item>"), 0, "<ttl>120</ttl>");
+        return reply;
+    });
+    std::vector<SourceSpec> sources;
+    for (int i = 0; i < 6; ++i) {
+        sources.push_back({"cached" + std::to_string(i), upstream.url("/cached.xml"), "1m"});
+        sources.push_back({"ttl" + std::to_string(i), upstream.url("/ttl.xml"), "1m"});
+    }
+    write_config(sources);
+    const OnceRun run = run_once();
+    ASSERT_EQ(run.exit_code, 0) << run.log;
+    const std::string table = status_table();
+    for (const auto& source : sources) {
+        const auto row = find_status_row(table, source.name);
+        ASSERT_TRUE(row) << table;
+        EXPECT_EQ(row->result, "ok") << table;
+        EXPECT_GE(between(row->last_poll, row->next_poll), 7200s)
+            << source.name << ": polled again before max-age/ttl";
+    }
 }
 
 TEST_F(UpstreamFixture, GoneDisablesTheSourceAndLaterRunsDoNotFetchIt) {
@@ -145,6 +188,22 @@ TEST_F(UpstreamFixture, GoneDisablesTheSourceAndLaterRunsDoNotFetchIt) {
     EXPECT_TRUE(wait_for_log("source=gone disabled", 5s)) << read_all(daemon_log());
     EXPECT_EQ(upstream.count("/gone.xml"), 1u);
     EXPECT_EQ(served_titles().size(), 2u);
+}
+
+TEST_F(UpstreamFixture, GoneSourceIsPolledAgainOnceItsUrlChanges) {
+    RecordingUpstream upstream;
+    upstream.route("/gone.xml", [](const Request&) { return Reply{410, {}, "gone"}; });
+    upstream.route("/moved.xml", [](const Request&) { return feed_reply("moved", 2); });
+    write_config({{"news", upstream.url("/gone.xml")}});
+    ASSERT_EQ(run_once().exit_code, 0);
+    EXPECT_EQ(status_of("news").result, "gone (410)");
+
+    write_config({{"news", upstream.url("/moved.xml")}});
+    const OnceRun run = run_once();
+    ASSERT_EQ(run.exit_code, 0) << run.log;
+    EXPECT_NE(run.log.find("source=news result=ok status=200"), std::string::npos) << run.log;
+    EXPECT_EQ(status_of("news").result, "ok");
+    EXPECT_EQ(status_of("news").items, 2u);
 }
 
 TEST_F(UpstreamFixture, GzipAndBrotliBodiesAreDecodedAndServed) {
