@@ -149,7 +149,7 @@ constexpr std::size_t kElementCount = sizeof(kElements) / sizeof(kElements[0]);
 static_assert(kElementCount == kKnownElementCount);
 
 // Tags are looked up once each, so by hash: an open-addressing table over the length and the
-// first, second and last letters, which tells all but a few known names apart at the first probe.
+// first, middle and last letters, which tells all but a few known names apart at the first probe.
 constexpr std::size_t kHashSlots = 512;
 constexpr std::uint8_t kEmptySlot = 0xFF;
 
