@@ -1,5 +1,8 @@
 #include <algorithm>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstdint>
 #include <set>
 
@@ -41,16 +44,39 @@ std::optional<std::uint32_t> numeric_reference(std::string_view body) {
     return value;
 }
 
-// Bytes the cleaner must look at: '&' and C0 controls (tab, LF and CR among them, which it passes).
-bool is_special(unsigned char c) { return c < 0x20 || c == '&'; }
+// Bytes the cleaner must look at: '&' and the control characters XML forbids (tab, LF and CR pass).
+bool is_special(unsigned char c) { return c == '&' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'); }
 
-// Word-at-a-time test for a special byte among eight (the "haszero"/"hasless" bit tricks).
-bool has_special_byte(std::uint64_t word) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t highs = 0x8080808080808080ULL;
-    const std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
-    const std::uint64_t ampersands = word ^ (ones * '&');
-    return (below_space | ((ampersands - ones) & ~ampersands & highs)) != 0;
+// The offset of the first special byte in `text` from `from`, or its size. Sixteen bytes at a time
+// where SSE2 is there (every x86-64): feeds are mostly plain text, and this scan sees every byte.
+std::size_t find_special(std::string_view text, std::size_t from) {
+#if defined(__SSE2__)
+    const __m128i ampersand = _mm_set1_epi8('&');
+    const __m128i highest_control = _mm_set1_epi8(0x1F);
+    const __m128i tab = _mm_set1_epi8('\t');
+    const __m128i line_feed = _mm_set1_epi8('\n');
+    const __m128i carriage_return = _mm_set1_epi8('\r');
+    for (; from + 16 <= text.size(); from += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+        const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, highest_control), highest_control);
+        const __m128i allowed = _mm_or_si128(_mm_cmpeq_epi8(bytes, tab),
+                                             _mm_or_si128(_mm_cmpeq_epi8(bytes, line_feed), _mm_cmpeq_epi8(bytes, carriage_return)));
+        const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(bytes, ampersand), _mm_andnot_si128(allowed, control));
+        if (const int mask = _mm_movemask_epi8(special)) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+#endif
+    while (from < text.size() && !is_special(static_cast<unsigned char>(text[from]))) ++from;
+    return from;
+}
+
+// Where "<!" + `rest` starts at or after `from`. Searching from the '!' rather than the '<' keeps the
+// search from stopping at every tag.
+std::size_t find_declaration(std::string_view text, std::string_view rest, std::size_t from) {
+    for (std::size_t at = text.find(rest, from + (from > 0 ? 0 : 1)); at != std::string_view::npos;
+         at = text.find(rest, at + 1)) {
+        if (at > 0 && text[at - 1] == '<' && at - 1 >= from) return at - 1;
+    }
+    return std::string_view::npos;
 }
 
 class TextCleaner {
@@ -59,8 +85,8 @@ public:
 
     std::optional<std::string> run() {
         skip_leading_junk();
-        next_cdata_ = xml_.find("<![CDATA[");
-        next_comment_ = xml_.find("<!--");
+        next_cdata_ = find_declaration(xml_, "![CDATA[", 0);
+        next_comment_ = find_declaration(xml_, "!--", 0);
         find_next_section();
         while (pos_ < xml_.size()) {
             skip_plain_bytes();
@@ -69,11 +95,9 @@ public:
             if (c == '&') {
                 if (in_section()) ++pos_;
                 else fix_reference();
-            } else if (c != '\t' && c != '\n' && c != '\r') {
+            } else {
                 replace(1, "");
                 ++control_characters_;
-            } else {
-                ++pos_;
             }
         }
         report();
@@ -94,21 +118,17 @@ private:
         pos_ = copied_ = start;
     }
 
-    void skip_plain_bytes() {
-        while (pos_ + 8 <= xml_.size()) {
-            std::uint64_t word;
-            std::memcpy(&word, xml_.data() + pos_, sizeof word);
-            if (has_special_byte(word)) break;
-            pos_ += 8;
-        }
-        while (pos_ < xml_.size() && !is_special(static_cast<unsigned char>(xml_[pos_]))) ++pos_;
-    }
+    void skip_plain_bytes() { pos_ = find_special(xml_, pos_); }
 
     // CDATA sections and comments keep their references as written ("&nbsp;" in CDATA is text).
     // Each kind's next start is searched for only once it has been passed, so the scan stays linear.
     void find_next_section() {
-        if (next_cdata_ != std::string_view::npos && next_cdata_ < section_end_) next_cdata_ = xml_.find("<![CDATA[", section_end_);
-        if (next_comment_ != std::string_view::npos && next_comment_ < section_end_) next_comment_ = xml_.find("<!--", section_end_);
+        if (next_cdata_ != std::string_view::npos && next_cdata_ < section_end_) {
+            next_cdata_ = find_declaration(xml_, "![CDATA[", section_end_);
+        }
+        if (next_comment_ != std::string_view::npos && next_comment_ < section_end_) {
+            next_comment_ = find_declaration(xml_, "!--", section_end_);
+        }
         section_start_ = std::min(next_cdata_, next_comment_);
         if (section_start_ == std::string_view::npos) {
             section_end_ = std::string_view::npos;
@@ -125,6 +145,14 @@ private:
     }
 
     void fix_reference() {
+        // Escaped HTML is mostly "&lt;" "&gt;" "&quot;" "&amp;": step over those first.
+        const std::string_view rest = xml_.substr(pos_, 6);
+        for (std::string_view predefined : {"&lt;", "&gt;", "&amp;", "&quot;", "&apos;"}) {
+            if (rest.starts_with(predefined)) {
+                pos_ += predefined.size();
+                return;
+            }
+        }
         std::size_t end = pos_ + 1;
         if (end < xml_.size() && xml_[end] == '#') ++end;
         while (end < xml_.size() && end - pos_ < 40 && is_name_char(xml_[end])) ++end;
