@@ -37,7 +37,10 @@ TEST_F(UpstreamFixture, ConditionalGetSendsValidatorsGets304AndStoresEachEntryOn
         reply.headers.emplace_back("Last-Modified", last_modified);
         return reply;
     });
-    write_config({{"daily", upstream.url("/daily.xml")}});
+    // An upstream that ignores validators: the same entries again must not be stored twice.
+    RecordingUpstream noisy;
+    noisy.route("/noisy.xml", [](const Request&) { return feed_reply("noisy", 2); });
+    write_config({{"daily", upstream.url("/daily.xml")}, {"noisy", noisy.url("/noisy.xml")}});
 
     const OnceRun first = run_once();
     ASSERT_EQ(first.exit_code, 0) << first.log;
@@ -47,6 +50,9 @@ TEST_F(UpstreamFixture, ConditionalGetSendsValidatorsGets304AndStoresEachEntryOn
     ASSERT_EQ(second.exit_code, 0) << second.log;
     EXPECT_NE(second.log.find("source=daily result=not_modified status=304"), std::string::npos)
         << second.log;
+    const std::string noisy_poll = line_with(second.log, "source=noisy ");
+    EXPECT_NE(noisy_poll.find("result=ok status=200"), std::string::npos) << second.log;
+    EXPECT_NE(noisy_poll.find("new=0 updated=0"), std::string::npos) << noisy_poll;
 
     const auto requests = upstream.requests("/daily.xml");
     ASSERT_EQ(requests.size(), 2u);
@@ -61,10 +67,11 @@ TEST_F(UpstreamFixture, ConditionalGetSendsValidatorsGets304AndStoresEachEntryOn
 
     EXPECT_EQ(status_of("daily").items, 3u);
     EXPECT_EQ(status_of("daily").result, "ok");
+    EXPECT_EQ(status_of("noisy").items, 2u);
     start_daemon();
     const auto titles = served_titles();
-    EXPECT_EQ(titles.size(), 3u);
-    EXPECT_EQ(std::set<std::string>(titles.begin(), titles.end()).size(), 3u);
+    EXPECT_EQ(titles.size(), 5u);
+    EXPECT_EQ(std::set<std::string>(titles.begin(), titles.end()).size(), 5u);
 }
 
 class RedirectTest : public UpstreamFixture {

@@ -100,6 +100,15 @@ inline std::optional<StatusRow> find_status_row(const std::string& table, const 
     return std::nullopt;
 }
 
+// The first line of `log` that contains `text`, or "".
+inline std::string line_with(const std::string& log, const std::string& text) {
+    const std::size_t found = log.find(text);
+    if (found == std::string::npos) return {};
+    const std::size_t start = log.rfind('\n', found);
+    const std::size_t begin = start == std::string::npos ? 0 : start + 1;
+    return log.substr(begin, log.find('\n', found) - begin);
+}
+
 struct SourceSpec {
     std::string name;
     std::string url;
