@@ -15,6 +15,8 @@ using namespace std::chrono_literals;
 using fetch::testing::brotli_text;
 using fetch::testing::deflate_text;
 
+using UpstreamBehaviour = UpstreamFixture;
+
 constexpr const char* etag = "\"v1\"";
 constexpr const char* last_modified = "Wed, 15 May 2024 08:00:00 GMT";
 
@@ -26,7 +28,7 @@ std::chrono::seconds between(const std::string& from, const std::string& to) {
     return std::chrono::duration_cast<std::chrono::seconds>(*end - *start);
 }
 
-TEST_F(UpstreamFixture, ConditionalGetSendsValidatorsGets304AndStoresEachEntryOnce) {
+TEST_F(UpstreamBehaviour, ConditionalGetSendsValidatorsGets304AndStoresEachEntryOnce) {
     RecordingUpstream upstream;
     upstream.route("/daily.xml", [](const Request& request) {
         if (request.header("if-none-match") == etag || request.header("if-modified-since") == last_modified) {
@@ -110,7 +112,7 @@ TEST_F(RedirectTest, A302KeepsPollingTheConfiguredUrl) {
     EXPECT_EQ(upstream_.count("/old.xml"), 3u);
 }
 
-TEST_F(UpstreamFixture, TooManyRequestsWithRetryAfterPutsTheNextPollAtLeastThatFarAway) {
+TEST_F(UpstreamBehaviour, TooManyRequestsWithRetryAfterPutsTheNextPollAtLeastThatFarAway) {
     RecordingUpstream upstream;
     upstream.route("/busy.xml", [](const Request&) {
         return Reply{429, {{"Retry-After", "7200"}}, "slow down"};
@@ -145,7 +147,7 @@ TEST_F(UpstreamFixture, TooManyRequestsWithRetryAfterPutsTheNextPollAtLeastThatF
 
 // Issue 3: Cache-Control max-age / Expires and RSS ttl are lower bounds of the next poll. Six sources
 // each, so that jitter taking any of them below the bound shows.
-TEST_F(UpstreamFixture, MaxAgeAndTtlAreLowerBoundsOfTheNextPoll) {
+TEST_F(UpstreamBehaviour, MaxAgeAndTtlAreLowerBoundsOfTheNextPoll) {
     RecordingUpstream upstream;
     upstream.route("/cached.xml", [](const Request&) {
         Reply reply = feed_reply("cached", 1);
@@ -175,7 +177,7 @@ TEST_F(UpstreamFixture, MaxAgeAndTtlAreLowerBoundsOfTheNextPoll) {
     }
 }
 
-TEST_F(UpstreamFixture, GoneDisablesTheSourceAndLaterRunsDoNotFetchIt) {
+TEST_F(UpstreamBehaviour, GoneDisablesTheSourceAndLaterRunsDoNotFetchIt) {
     RecordingUpstream upstream;
     upstream.route("/gone.xml", [](const Request&) { return Reply{410, {}, "gone"}; });
     upstream.route("/alive.xml", [](const Request&) { return feed_reply("alive", 2); });
@@ -197,7 +199,7 @@ TEST_F(UpstreamFixture, GoneDisablesTheSourceAndLaterRunsDoNotFetchIt) {
     EXPECT_EQ(served_titles().size(), 2u);
 }
 
-TEST_F(UpstreamFixture, GoneSourceIsPolledAgainOnceItsUrlChanges) {
+TEST_F(UpstreamBehaviour, GoneSourceIsPolledAgainOnceItsUrlChanges) {
     RecordingUpstream upstream;
     upstream.route("/gone.xml", [](const Request&) { return Reply{410, {}, "gone"}; });
     upstream.route("/moved.xml", [](const Request&) { return feed_reply("moved", 2); });
@@ -213,7 +215,7 @@ TEST_F(UpstreamFixture, GoneSourceIsPolledAgainOnceItsUrlChanges) {
     EXPECT_EQ(status_of("news").items, 2u);
 }
 
-TEST_F(UpstreamFixture, GzipAndBrotliBodiesAreDecodedAndServed) {
+TEST_F(UpstreamBehaviour, GzipAndBrotliBodiesAreDecodedAndServed) {
     RecordingUpstream upstream;
     upstream.route("/gzip.xml", [](const Request& request) {
         if (request.header("accept-encoding").find("gzip") == std::string::npos)
@@ -244,7 +246,7 @@ TEST_F(UpstreamFixture, GzipAndBrotliBodiesAreDecodedAndServed) {
                                              "brotli story 1", "brotli story 2"}));
 }
 
-TEST_F(UpstreamFixture, SlowEndlessAndBombBodiesFailWithinTheLimitsWhileOtherSourcesAreServed) {
+TEST_F(UpstreamBehaviour, SlowEndlessAndBombBodiesFailWithinTheLimitsWhileOtherSourcesAreServed) {
     RecordingUpstream upstream;
     upstream.route("/good.xml", [](const Request&) { return feed_reply("good", 3); });
     upstream.route("/drip.xml", [](const Request&) {
@@ -293,7 +295,7 @@ TEST_F(UpstreamFixture, SlowEndlessAndBombBodiesFailWithinTheLimitsWhileOtherSou
     EXPECT_EQ(daemon_->wait_exit(15s), 0) << read_all(daemon_log());
 }
 
-TEST_F(UpstreamFixture, UntrustedCertificateFailsWithTlsAndOtherSourcesAreFine) {
+TEST_F(UpstreamBehaviour, UntrustedCertificateFailsWithTlsAndOtherSourcesAreFine) {
     RecordingUpstream secure(TestServer::Tls::self_signed);
     secure.route("/feed.xml", [](const Request&) { return feed_reply("secure", 2); });
     RecordingUpstream plain;
@@ -310,7 +312,7 @@ TEST_F(UpstreamFixture, UntrustedCertificateFailsWithTlsAndOtherSourcesAreFine) 
     EXPECT_EQ(status_of("plain").items, 2u);
 }
 
-TEST_F(UpstreamFixture, LoopbackIsRefusedWhenAllowedNetworksIsEmpty) {
+TEST_F(UpstreamBehaviour, LoopbackIsRefusedWhenAllowedNetworksIsEmpty) {
     RecordingUpstream upstream;
     upstream.route("/feed.xml", [](const Request&) { return feed_reply("local", 2); });
     std::ofstream(root_ / "files" / "sample.xml") << rss_document("sample", 2);
