@@ -43,7 +43,9 @@ int print_status(const std::string& path) {
             const std::size_t items = found != summaries.end() ? found->second.item_count : 0;
             std::cout << std::setw(width) << source.name << std::setw(22) << time_or_dash(state.last_attempt)
                       << std::setw(8) << items << std::setw(22)
-                      << (source.enabled ? time_or_dash(state.next_poll) : std::string("disabled")) << result_of(state)
+                      << (!source.enabled ? std::string("disabled") : state.gone ? std::string("-")
+                                                                              : time_or_dash(state.next_poll))
+                      << result_of(state)
                       << '\n';
         }
         return 0;

@@ -17,12 +17,15 @@ seconds uniform(seconds low, seconds high, std::mt19937_64& random) {
     return seconds(pick(random));
 }
 
+// The interval +-10 %; upstream hints are lower bounds, so past them the jitter only adds.
 seconds success_delay(const PollTiming& timing, std::mt19937_64& random) {
-    seconds delay = timing.interval;
-    if (timing.max_age) delay = std::max(delay, std::min(*timing.max_age, max_hint));
-    if (timing.ttl) delay = std::max(delay, std::min<seconds>(*timing.ttl, max_hint));
-    const seconds jitter = delay / 10;
-    return uniform(delay - jitter, delay + jitter, random);
+    const seconds jitter = timing.interval / 10;
+    seconds delay = uniform(timing.interval - jitter, timing.interval + jitter, random);
+    seconds floor{0};
+    if (timing.max_age) floor = std::max(floor, std::min(*timing.max_age, max_hint));
+    if (timing.ttl) floor = std::max(floor, std::min<seconds>(*timing.ttl, max_hint));
+    if (floor > delay) delay = floor + uniform(seconds(0), floor / 10, random);
+    return delay;
 }
 
 seconds failure_delay(const PollTiming& timing, std::mt19937_64& random) {

@@ -23,8 +23,8 @@ struct PollTiming {
 // Longest wait after failures, however many: a broken source is still retried twice a day.
 inline constexpr std::chrono::seconds max_backoff = std::chrono::hours(12);
 
-// The next poll time. Success: interval (raised to max-age and ttl, each capped at a day), +-10 %
-// jitter so sources configured alike spread out. Failure: interval * 2^(failures-1) capped at
+// The next poll time. Success: the interval with +-10 % jitter so sources configured alike spread
+// out, but never sooner than max-age or ttl (each capped at a day). Failure: interval * 2^(failures-1) capped at
 // max_backoff, with full jitter over its upper half. Retry-After is a floor in both cases.
 Timestamp next_poll_time(const PollTiming& timing, Timestamp now, std::mt19937_64& random);
 

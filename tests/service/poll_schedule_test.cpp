@@ -30,6 +30,14 @@ TEST(PollSchedule, JitterSpreadsSourcesConfiguredAlike) {
     EXPECT_GT(delays.size(), 40u);
 }
 
+TEST(PollSchedule, MaxAgeAndTtlAreLowerBoundsWhateverTheJitter) {
+    for (std::uint64_t seed = 0; seed < 500; ++seed) {
+        EXPECT_GE(delay_of({.interval = 30min, .max_age = 2h}, seed), 2h);
+        EXPECT_GE(delay_of({.interval = 30min, .ttl = std::chrono::minutes(120)}, seed), 2h);
+        EXPECT_LE(delay_of({.interval = 30min, .max_age = 2h}, seed), 2h + 12min);
+    }
+}
+
 TEST(PollSchedule, MaxAgeAndTtlRaiseTheIntervalButNotPastADay) {
     EXPECT_GE(delay_of({.interval = 10min, .max_age = 2h}, 1), 108min);
     EXPECT_GE(delay_of({.interval = 10min, .ttl = std::chrono::minutes(90)}, 1), 81min);
