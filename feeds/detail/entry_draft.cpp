@@ -80,7 +80,7 @@ void complete_links(Entry& entry) {
     entry.links = std::move(links);
 }
 
-Entry finish_entry(EntryDraft draft, std::string_view feed_base) {
+Entry finish_entry(EntryDraft draft, std::string_view feed_base, SanitizeOptions& options) {
     Entry& entry = draft.entry;
     const std::string entry_base = draft.base.empty() ? std::string(feed_base) : draft.base;
     resolve_in_place(entry.link, entry_base);
@@ -93,7 +93,6 @@ Entry finish_entry(EntryDraft draft, std::string_view feed_base) {
     const std::string content_fallback = !draft.base.empty()      ? draft.base
                                          : is_absolute(entry.link) ? entry.link
                                                                    : entry_base;
-    SanitizeOptions options;
     if (!entry.summary.empty()) {
         options.base_url = draft.summary_base.empty() ? content_fallback : draft.summary_base;
         entry.summary = trimmed(sanitize_html(entry.summary, options));
@@ -136,7 +135,8 @@ Feed finish_feed(Feed head, std::vector<EntryDraft> drafts, std::string_view roo
     finish_feed_head(head, document_base);
     const std::string base = !document_base.empty() ? document_base : is_absolute(head.link) ? head.link : std::string{};
     head.entries.reserve(drafts.size());
-    for (auto& draft : drafts) head.entries.push_back(finish_entry(std::move(draft), base));
+    SanitizeOptions sanitizing;  // one for the feed: only its base URL changes from entry to entry
+    for (auto& draft : drafts) head.entries.push_back(finish_entry(std::move(draft), base, sanitizing));
     return head;
 }
 
