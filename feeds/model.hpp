@@ -50,9 +50,9 @@ struct Entry {
     std::vector<Person> authors;
     std::vector<std::string> categories;
     std::vector<Enclosure> enclosures;
-    std::string comments;  // URL of the comments page
+    std::string comments;                        // URL of the comments page
     std::optional<std::uint64_t> comment_count;  // slash:comments
-    std::string source_title;  // where the entry was first published, when the feed says
+    std::string source_title;                    // where the entry was first published, when the feed says
     std::string source_link;
 
     bool operator==(const Entry&) const = default;
@@ -62,8 +62,8 @@ struct Entry {
 // Kept for the scheduler; writers do not emit it.
 struct UpdateHints {
     std::optional<std::chrono::minutes> ttl;
-    std::vector<int> skip_hours;  // 0-23, UTC
-    std::vector<int> skip_days;   // 0 = Sunday ... 6 = Saturday
+    std::vector<int> skip_hours;                        // 0-23, UTC
+    std::vector<int> skip_days;                         // 0 = Sunday ... 6 = Saturday
     std::optional<std::chrono::minutes> update_period;  // sy:updatePeriod / sy:updateFrequency
 
     bool operator==(const UpdateHints&) const = default;
@@ -73,7 +73,7 @@ struct Feed {
     std::string title;  // plain text
     std::string link;   // the site
     std::string self_link;
-    std::string next_link;  // the next (older) page of a paged feed, RFC 5005 §3
+    std::string next_link;    // the next (older) page of a paged feed, RFC 5005 §3
     std::string description;  // plain text
     std::string language;
     std::string rights;

@@ -40,7 +40,8 @@ Format rdf_version(pugi::xml_node root) {
     return Format::rss10;
 }
 
-Result<Feed> read_xml_feed(DecodedText decoded, std::string_view bytes, Format& format, ParseContext& context) {
+Result<Feed> read_xml_feed(DecodedText decoded, std::string_view bytes, Format& format,
+                           ParseContext& context) {
     std::vector<std::string> warnings;
     detail::XmlDocument document(std::move(decoded.utf8), warnings);
     if (!document.well_formed()) {
@@ -86,8 +87,9 @@ Result<ParsedFeed> parse_feed(std::string_view document, const ParseOptions& opt
     if (decoded.utf8.find_first_not_of(" \t\r\n") == std::string::npos) return Error{"empty document"};
 
     ParseContext context(options, parsed.warnings);
-    Result<Feed> feed = is_json(decoded.utf8) ? detail::read_json_feed(decoded.utf8, parsed.format, context)
-                                              : read_xml_feed(std::move(decoded), document, parsed.format, context);
+    Result<Feed> feed = is_json(decoded.utf8)
+                            ? detail::read_json_feed(decoded.utf8, parsed.format, context)
+                            : read_xml_feed(std::move(decoded), document, parsed.format, context);
     if (!feed) return feed.error();
     context.finish_warnings();
     parsed.feed = std::move(feed).value();

@@ -11,14 +11,14 @@
 namespace feedagg::feeds {
 
 struct ParseOptions {
-    std::string base_url;  // the document's URL; relative URLs resolve against it
-    std::string charset;   // the charset the transport declared (HTTP Content-Type), may lie
+    std::string base_url;          // the document's URL; relative URLs resolve against it
+    std::string charset;           // the charset the transport declared (HTTP Content-Type), may lie
     std::string timezone = "UTC";  // IANA name for dates that carry no zone
 };
 
 struct ParsedFeed {
     Format format = Format::rss20;
-    Feed feed;  // normalized: plain-text titles, sanitized HTML, absolute URLs, UTC dates
+    Feed feed;            // normalized: plain-text titles, sanitized HTML, absolute URLs, UTC dates
     std::string charset;  // what the bytes were decoded as
     std::vector<std::string> warnings;  // every problem met and recovered from
 };

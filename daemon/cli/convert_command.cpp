@@ -17,7 +17,8 @@ struct ConvertCommand {
     int run() const {
         auto parsed = parse_input_file(file, options);
         if (!parsed) return 1;
-        for (const auto& warning : parsed->warnings) std::cerr << "feedagg: " << file << ": warning: " << warning << '\n';
+        for (const auto& warning : parsed->warnings)
+            std::cerr << "feedagg: " << file << ": warning: " << warning << '\n';
         switch (to) {
             case OutputFormat::atom: std::cout << feeds::write_atom(parsed->feed); break;
             case OutputFormat::rss: std::cout << feeds::write_rss(parsed->feed); break;
@@ -31,11 +32,16 @@ struct ConvertCommand {
 
 void add_convert_command(CLI::App& app, int& exit_code) {
     auto command = std::make_shared<ConvertCommand>();
-    auto* sub = app.add_subcommand("convert", "Read a feed file and write it as Atom 1.0, RSS 2.0 or JSON Feed 1.1");
-    sub->add_option("FILE", command->file, "feed file (RSS, Atom, JSON Feed)")->required()->check(CLI::ExistingFile);
+    auto* sub =
+        app.add_subcommand("convert", "Read a feed file and write it as Atom 1.0, RSS 2.0 or JSON Feed 1.1");
+    sub->add_option("FILE", command->file, "feed file (RSS, Atom, JSON Feed)")
+        ->required()
+        ->check(CLI::ExistingFile);
     const std::map<std::string, OutputFormat> formats{
         {"atom", OutputFormat::atom}, {"rss", OutputFormat::rss}, {"json", OutputFormat::json}};
-    sub->add_option("--to", command->to, "output format")->required()->transform(CLI::CheckedTransformer(formats));
+    sub->add_option("--to", command->to, "output format")
+        ->required()
+        ->transform(CLI::CheckedTransformer(formats));
     add_parse_options(*sub, command->options);
     sub->callback([command, &exit_code] { exit_code = command->run(); });
 }

@@ -11,8 +11,10 @@
 namespace feedagg::cli {
 
 void add_parse_options(CLI::App& command, feeds::ParseOptions& options) {
-    command.add_option("--base-url", options.base_url, "URL the document was fetched from; relative URLs resolve against it");
-    command.add_option("--charset", options.charset, "charset the transport declared (e.g. from HTTP Content-Type)");
+    command.add_option("--base-url", options.base_url,
+                       "URL the document was fetched from; relative URLs resolve against it");
+    command.add_option("--charset", options.charset,
+                       "charset the transport declared (e.g. from HTTP Content-Type)");
     command.add_option("--timezone", options.timezone, "IANA timezone for dates without a zone")
         ->check([](const std::string& name) {
             return feeds::is_known_timezone(name) ? std::string{} : "unknown timezone \"" + name + "\"";
@@ -28,7 +30,8 @@ feeds::Result<std::string> read_input_file(const std::string& path) {
     return std::move(buffer).str();
 }
 
-std::optional<feeds::ParsedFeed> parse_input_file(const std::string& path, const feeds::ParseOptions& options) {
+std::optional<feeds::ParsedFeed> parse_input_file(const std::string& path,
+                                                  const feeds::ParseOptions& options) {
     auto document = read_input_file(path);
     if (!document) {
         std::cerr << "feedagg: " << document.error().message << '\n';

@@ -17,6 +17,7 @@ void add_parse_options(CLI::App& command, feeds::ParseOptions& options);
 feeds::Result<std::string> read_input_file(const std::string& path);
 
 // Reads and parses one file; on failure prints "feedagg: PATH: why" on stderr and returns nothing.
-std::optional<feeds::ParsedFeed> parse_input_file(const std::string& path, const feeds::ParseOptions& options);
+std::optional<feeds::ParsedFeed> parse_input_file(const std::string& path,
+                                                  const feeds::ParseOptions& options);
 
 }  // namespace feedagg::cli

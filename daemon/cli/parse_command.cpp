@@ -35,7 +35,9 @@ struct ParseCommand {
 void add_parse_command(CLI::App& app, int& exit_code) {
     auto command = std::make_shared<ParseCommand>();
     auto* sub = app.add_subcommand("parse", "Parse feed files and print each as one JSON object per line");
-    sub->add_option("FILE", command->files, "feed files (RSS, Atom, JSON Feed)")->required()->check(CLI::ExistingFile);
+    sub->add_option("FILE", command->files, "feed files (RSS, Atom, JSON Feed)")
+        ->required()
+        ->check(CLI::ExistingFile);
     add_parse_options(*sub, command->options);
     sub->add_flag("--pretty", command->pretty, "indent the JSON");
     sub->callback([command, &exit_code] { exit_code = command->run(); });

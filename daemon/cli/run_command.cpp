@@ -6,7 +6,8 @@ namespace feedagg::cli {
 void add_run_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<service::RunOptions>();
     auto config_path = std::make_shared<std::string>();
-    auto* sub = app.add_subcommand("run", "Poll the sources, store what they publish and serve the merged feeds");
+    auto* sub =
+        app.add_subcommand("run", "Poll the sources, store what they publish and serve the merged feeds");
     sub->add_option("--config", *config_path, "configuration file (default: the built-in configuration)")
         ->check(CLI::ExistingFile);
     sub->add_flag("--once", options->once, "poll every enabled source once, store the results and exit");

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <iomanip>
-#include <map>
 #include <iostream>
+#include <map>
 
 #include "daemon/cli/commands.hpp"
 #include "daemon/config/config.hpp"
@@ -33,20 +33,23 @@ int print_status(const std::string& path) {
         std::map<std::string, store::SourceSummary> summaries;
         for (auto& summary : store->sources()) summaries.emplace(summary.state.name, std::move(summary));
         std::size_t name_width = 8;
-        for (const auto& source : loaded.config->sources) name_width = std::max(name_width, source.name.size() + 2);
+        for (const auto& source : loaded.config->sources)
+            name_width = std::max(name_width, source.name.size() + 2);
         const int width = static_cast<int>(name_width);
-        std::cout << std::left << std::setw(width) << "SOURCE" << std::setw(22) << "LAST POLL" << std::setw(8) << "ITEMS"
-                  << std::setw(22) << "NEXT POLL" << "RESULT\n";
+        std::cout << std::left << std::setw(width) << "SOURCE" << std::setw(22) << "LAST POLL" << std::setw(8)
+                  << "ITEMS" << std::setw(22) << "NEXT POLL"
+                  << "RESULT\n";
         for (const auto& source : loaded.config->sources) {
             const auto found = summaries.find(source.name);
-            const store::SourceState state = found != summaries.end() ? found->second.state : store::SourceState{};
+            const store::SourceState state =
+                found != summaries.end() ? found->second.state : store::SourceState{};
             const std::size_t items = found != summaries.end() ? found->second.item_count : 0;
             std::cout << std::setw(width) << source.name << std::setw(22) << time_or_dash(state.last_attempt)
                       << std::setw(8) << items << std::setw(22)
-                      << (!source.enabled ? std::string("disabled") : state.gone ? std::string("-")
-                                                                              : time_or_dash(state.next_poll))
-                      << result_of(state)
-                      << '\n';
+                      << (!source.enabled ? std::string("disabled")
+                          : state.gone    ? std::string("-")
+                                          : time_or_dash(state.next_poll))
+                      << result_of(state) << '\n';
         }
         return 0;
     } catch (const std::exception& error) {

@@ -35,7 +35,8 @@ std::shared_ptr<CatalogSnapshot> read_catalog_snapshot(store::Store& store, cons
     snapshot->taken = std::chrono::system_clock::now();
     snapshot->sources = config.sources;
     for (const auto& source : config.sources) {
-        if (auto state = store.source_state(source.name)) snapshot->source_states.emplace(source.name, std::move(*state));
+        if (auto state = store.source_state(source.name))
+            snapshot->source_states.emplace(source.name, std::move(*state));
     }
     for (const auto& channel : config.channels) {
         const ChannelSelection selection(channel, config.sources);
@@ -44,10 +45,11 @@ std::shared_ptr<CatalogSnapshot> read_catalog_snapshot(store::Store& store, cons
     return snapshot;
 }
 
-std::size_t apply_retention(store::Store& store, const config::Config& config, const CatalogSnapshot& snapshot,
-                            feeds::Timestamp now) {
+std::size_t apply_retention(store::Store& store, const config::Config& config,
+                            const CatalogSnapshot& snapshot, feeds::Timestamp now) {
     std::vector<store::RetentionRule> rules;
-    for (const auto& source : config.sources) rules.push_back({source.name, source.max_items, source.max_age});
+    for (const auto& source : config.sources)
+        rules.push_back({source.name, source.max_items, source.max_age});
     std::vector<std::int64_t> shown;
     for (const auto& channel : snapshot.channels) {
         for (const auto& item : channel.items) shown.push_back(item.id);

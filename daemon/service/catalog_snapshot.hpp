@@ -14,7 +14,7 @@ namespace feedagg::service {
 std::shared_ptr<CatalogSnapshot> read_catalog_snapshot(store::Store& store, const config::Config& config);
 
 // Deletes items past each source's limits, keeping whatever a channel in `snapshot` shows.
-std::size_t apply_retention(store::Store& store, const config::Config& config, const CatalogSnapshot& snapshot,
-                            feeds::Timestamp now);
+std::size_t apply_retention(store::Store& store, const config::Config& config,
+                            const CatalogSnapshot& snapshot, feeds::Timestamp now);
 
 }  // namespace feedagg::service

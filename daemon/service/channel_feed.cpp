@@ -9,7 +9,8 @@ namespace {
 
 std::string lower_ascii(std::string_view text) {
     std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     return lower;
 }
 
@@ -73,10 +74,12 @@ feeds::Feed channel_feed(const config::Channel& channel, const std::vector<store
         if (entry.source_title.empty() && entry.source_link.empty()) {
             const auto source = sources.find(item.source);
             const bool known = source != sources.end();
-            entry.source_title = known && !source->second.feed_title.empty() ? source->second.feed_title : item.source;
+            entry.source_title =
+                known && !source->second.feed_title.empty() ? source->second.feed_title : item.source;
             entry.source_link = known ? source->second.feed_link : std::string{};
         }
-        if (!entry.updated) entry.updated = entry.published ? entry.published : std::optional(item.first_seen);
+        if (!entry.updated)
+            entry.updated = entry.published ? entry.published : std::optional(item.first_seen);
         feed.updated = feed.updated ? std::max(*feed.updated, *entry.updated) : entry.updated;
         feed.entries.push_back(std::move(entry));
     }

@@ -15,7 +15,7 @@
 namespace feedagg::service {
 
 class ChannelSelection {
-public:
+  public:
     ChannelSelection(const config::Channel& channel, const std::vector<config::Source>& sources);
 
     const config::Channel& channel() const { return channel_; }
@@ -24,7 +24,7 @@ public:
     // Include filters (any may match; none means all) and exclude filters (none may match).
     bool accepts(const feeds::Entry& entry) const;
 
-private:
+  private:
     struct CompiledFilter {
         config::Filter::Field field;
         std::string keyword;  // lower case

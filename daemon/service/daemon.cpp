@@ -34,7 +34,8 @@ using std::chrono::steady_clock;
 // Sources due at start are spread out, so a restart does not poll them all at once: 50 ms a source,
 // between one and thirty seconds in all.
 std::chrono::seconds first_poll_spread(std::size_t sources) {
-    const auto spread = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds(50) * sources);
+    const auto spread =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds(50) * sources);
     return std::clamp(spread, std::chrono::seconds(1), std::chrono::seconds(30));
 }
 // How long after a change the catalog is rebuilt: changes arriving together cost one rebuild.
@@ -43,10 +44,13 @@ constexpr std::chrono::minutes retention_interval{10};
 // SIGTERM lets in-flight polls finish for at most this long.
 constexpr std::chrono::seconds shutdown_grace{10};
 
-feeds::Timestamp now() { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }
+feeds::Timestamp now() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
 
 std::chrono::milliseconds until(feeds::Timestamp when) {
-    const auto delay = std::chrono::duration_cast<std::chrono::milliseconds>(when - std::chrono::system_clock::now());
+    const auto delay =
+        std::chrono::duration_cast<std::chrono::milliseconds>(when - std::chrono::system_clock::now());
     return std::max(delay, std::chrono::milliseconds(0));
 }
 
@@ -78,7 +82,7 @@ struct SourceLoop {
 };
 
 class Daemon {
-public:
+  public:
     Daemon(RunOptions options, config::Config config)
         : options_(std::move(options)),
           config_(std::move(config)),
@@ -105,8 +109,8 @@ public:
         asio::co_spawn(io_, refresh_catalog(), asio::detached);
         wait_for_signals();
         start_watchdog();
-        spdlog::info("listening on {}; {} sources, {} channels; store {}", describe_listen(), config_.sources.size(),
-                     config_.channels.size(), config_.store.path.string());
+        spdlog::info("listening on {}; {} sources, {} channels; store {}", describe_listen(),
+                     config_.sources.size(), config_.channels.size(), config_.store.path.string());
         notify_ready();
         io_.run();
         workers_.join();
@@ -114,7 +118,7 @@ public:
         return 0;
     }
 
-private:
+  private:
     std::string describe_listen() const {
         std::string text;
         for (const auto& address : config_.server.listen) text += (text.empty() ? "" : ", ") + address;
@@ -136,11 +140,14 @@ private:
         auto remaining = std::make_shared<std::size_t>(loops.size());
         asio::steady_timer all_done(io_, steady_clock::time_point::max());
         for (const auto& loop : loops) {
-            asio::co_spawn(io_, [this, loop, remaining, &all_done]() -> asio::awaitable<void> {
-                auto state = poll_start_state(loop->source, co_await read_state(loop->source.name));
-                if (!state.gone) co_await poll_once(loop->source, std::move(state));
-                if (--*remaining == 0) all_done.cancel();
-            }, asio::detached);
+            asio::co_spawn(
+                io_,
+                [this, loop, remaining, &all_done]() -> asio::awaitable<void> {
+                    auto state = poll_start_state(loop->source, co_await read_state(loop->source.name));
+                    if (!state.gone) co_await poll_once(loop->source, std::move(state));
+                    if (--*remaining == 0) all_done.cancel();
+                },
+                asio::detached);
         }
         if (!loops.empty()) co_await all_done.async_wait(asio::as_tuple(asio::use_awaitable));
         co_await rebuild_catalog(/*with_retention=*/true);
@@ -158,13 +165,15 @@ private:
 
     asio::awaitable<void> run_source(std::shared_ptr<SourceLoop> loop) {
         store::SourceState state = poll_start_state(loop->source, co_await read_state(loop->source.name));
-        feeds::Timestamp next = state.next_poll && *state.next_poll > now()
-                                    ? *state.next_poll
-                                    : first_poll_time(now(), first_poll_spread(config_.sources.size()), random_);
+        feeds::Timestamp next =
+            state.next_poll && *state.next_poll > now()
+                ? *state.next_poll
+                : first_poll_time(now(), first_poll_spread(config_.sources.size()), random_);
         while (!loop->cancelled && !stopping_) {
             if (state.gone) {
-                spdlog::warn("source={} disabled: upstream answered 410 Gone; change its url to poll it again",
-                             loop->source.name);
+                spdlog::warn(
+                    "source={} disabled: upstream answered 410 Gone; change its url to poll it again",
+                    loop->source.name);
                 co_return;
             }
             loop->timer.expires_after(until(next));
@@ -189,14 +198,16 @@ private:
         });
         store::WriteSummary written;
         try {
-            written = co_await run_on(store_strand_, [&] { return store_->record_poll(result.outcome, now()); });
+            written =
+                co_await run_on(store_strand_, [&] { return store_->record_poll(result.outcome, now()); });
         } catch (const std::exception& error) {
             spdlog::error("store: writing source={}: {}", source.name, error.what());
         }
-        const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(steady_clock::now() - started);
+        const auto elapsed =
+            std::chrono::duration_cast<std::chrono::milliseconds>(steady_clock::now() - started);
         const auto log_level = result.failed ? spdlog::level::warn : spdlog::level::info;
-        spdlog::log(log_level, "source={} result={} {} new={} updated={} total_ms={}", source.name, result.result,
-                    result.summary, written.new_items, written.updated_items, elapsed.count());
+        spdlog::log(log_level, "source={} result={} {} new={} updated={} total_ms={}", source.name,
+                    result.result, result.summary, written.new_items, written.updated_items, elapsed.count());
         metrics_->record_poll(source.name, result.result, elapsed, written.new_items, written.updated_items);
         if (written.new_items + written.updated_items > 0 || result.result == "ok") schedule_refresh();
         --active_polls_;
@@ -233,7 +244,8 @@ private:
             });
             if (with_retention) last_retention_ = steady_clock::now();
             std::size_t failing = 0;
-            for (const auto& [name, state] : snapshot->source_states) failing += state.consecutive_failures > 0 ? 1 : 0;
+            for (const auto& [name, state] : snapshot->source_states)
+                failing += state.consecutive_failures > 0 ? 1 : 0;
             metrics_->set_sources(config.sources.size(), failing);
             catalog_->publish(std::move(snapshot));
             notify_status(std::to_string(config.sources.size()) + " sources (" + std::to_string(failing) +
@@ -273,8 +285,8 @@ private:
         }
         restart_changed_sources(next.sources);
         fetcher_ = std::make_shared<fetch::Fetcher>(io_.get_executor(), next.fetch);
-        spdlog::default_logger()->set_level(spdlog::level::from_str(options_.log_level.empty() ? next.log.level
-                                                                                              : options_.log_level));
+        spdlog::default_logger()->set_level(
+            spdlog::level::from_str(options_.log_level.empty() ? next.log.level : options_.log_level));
         config_ = std::move(next);
         spdlog::info("reloaded: {} sources, {} channels", config_.sources.size(), config_.channels.size());
         asio::co_spawn(io_, rebuild_catalog(false), asio::detached);
@@ -304,8 +316,8 @@ private:
 
     static bool same_source(const config::Source& a, const config::Source& b) {
         return a.url == b.url && a.type == b.type && a.interval == b.interval && a.timezone == b.timezone &&
-               a.enabled == b.enabled && a.tags == b.tags && a.max_items == b.max_items && a.max_age == b.max_age &&
-               a.priority == b.priority;
+               a.enabled == b.enabled && a.tags == b.tags && a.max_items == b.max_items &&
+               a.max_age == b.max_age && a.priority == b.priority;
     }
 
     void begin_stopping() {
@@ -323,7 +335,8 @@ private:
         shutdown_deadline_ = std::make_unique<asio::steady_timer>(io_, shutdown_grace);
         shutdown_deadline_->async_wait([this](boost::system::error_code error) {
             if (error) return;
-            spdlog::warn("{} polls still running after {}s; stopping anyway", active_polls_, shutdown_grace.count());
+            spdlog::warn("{} polls still running after {}s; stopping anyway", active_polls_,
+                         shutdown_grace.count());
             io_.stop();
         });
         finish_stopping_when_idle();
@@ -372,7 +385,8 @@ private:
 
 int run_daemon(const RunOptions& options) {
     auto loaded = load(options);
-    configure_logging(options.log_level.empty() ? (loaded.config ? loaded.config->log.level : "info") : options.log_level);
+    configure_logging(options.log_level.empty() ? (loaded.config ? loaded.config->log.level : "info")
+                                                : options.log_level);
     if (!loaded.config) {
         for (const auto& error : loaded.errors) spdlog::error("{}", error.to_string());
         return 1;

@@ -10,8 +10,8 @@ namespace feedagg::service {
 
 struct RunOptions {
     std::optional<std::filesystem::path> config_path;  // nothing: the configuration built in
-    bool once = false;       // poll every enabled source once, store, and exit (no server)
-    std::string log_level;   // overrides [log] level when set
+    bool once = false;      // poll every enabled source once, store, and exit (no server)
+    std::string log_level;  // overrides [log] level when set
 };
 
 // Returns the process exit code: 0 after a clean shutdown (or a --once run), 1 when it could not

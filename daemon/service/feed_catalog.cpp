@@ -56,10 +56,12 @@ std::optional<PageQuery> parse_page_query(std::string_view query, const config::
         query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
         const auto equals = pair.find('=');
         const std::string_view key = pair.substr(0, equals);
-        const std::string_view value = equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1);
+        const std::string_view value =
+            equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1);
         if (key == "limit") {
             if (!parse_number(value, page.limit) || page.limit == 0 || page.limit > settings.max_page_size) {
-                bad_request = "limit must be a whole number from 1 to " + std::to_string(settings.max_page_size);
+                bad_request =
+                    "limit must be a whole number from 1 to " + std::to_string(settings.max_page_size);
                 return std::nullopt;
             }
         } else if (key == "after") {
@@ -102,14 +104,16 @@ std::string render_feed(const ChannelSnapshot& channel, const CatalogSnapshot& s
                              [&](const store::StoredItem& item) { return is_after(item, *page.after); });
     }
     const auto available = static_cast<std::size_t>(channel.items.end() - first);
-    const std::vector<store::StoredItem> items(first, first + static_cast<std::ptrdiff_t>(std::min(page.limit, available)));
+    const std::vector<store::StoredItem> items(
+        first, first + static_cast<std::ptrdiff_t>(std::min(page.limit, available)));
 
     const std::string stem = std::string(base_url) + "/feeds/" + path.channel;
     ChannelLinks links;
     links.self = stem + "." + path.format + (query.empty() ? "" : "?" + std::string(query));
     links.site = stem + ".html";
     if (available > page.limit) {
-        links.next = stem + "." + path.format + "?limit=" + std::to_string(page.limit) + "&after=" + cursor_text(items.back());
+        links.next = stem + "." + path.format + "?limit=" + std::to_string(page.limit) +
+                     "&after=" + cursor_text(items.back());
     }
     const feeds::Feed feed = channel_feed(channel.channel, items, snapshot.source_states, links);
     if (path.format == "atom") return feeds::write_atom(feed);
@@ -121,7 +125,9 @@ std::string render_feed(const ChannelSnapshot& channel, const CatalogSnapshot& s
 }  // namespace
 
 FeedCatalog::FeedCatalog(config::ServerSettings settings, std::shared_ptr<Metrics> metrics)
-    : settings_(std::move(settings)), metrics_(std::move(metrics)), snapshot_(std::make_shared<CatalogSnapshot>()) {}
+    : settings_(std::move(settings)),
+      metrics_(std::move(metrics)),
+      snapshot_(std::make_shared<CatalogSnapshot>()) {}
 
 void FeedCatalog::publish(std::shared_ptr<const CatalogSnapshot> snapshot) {
     const std::lock_guard lock(mutex_);
@@ -139,8 +145,8 @@ http::Catalog::Answer FeedCatalog::find(const http::CatalogRequest& request) {
     if (request.path == "/metrics") {
         return {uncacheable("text/plain; version=0.0.4; charset=utf-8", metrics_->prometheus_text()), {}};
     }
-    const std::string key = std::string(request.base_url) + "\n" + std::string(request.path) + "?" +
-                            std::string(request.query);
+    const std::string key =
+        std::string(request.base_url) + "\n" + std::string(request.path) + "?" + std::string(request.query);
     std::shared_ptr<const CatalogSnapshot> snapshot;
     {
         const std::lock_guard lock(mutex_);
@@ -160,30 +166,32 @@ http::Catalog::Answer FeedCatalog::find(const http::CatalogRequest& request) {
 }
 
 std::shared_ptr<const http::Representation> FeedCatalog::render(const http::CatalogRequest& request,
-                                                               const CatalogSnapshot& snapshot,
-                                                               std::string& bad_request) const {
+                                                                const CatalogSnapshot& snapshot,
+                                                                std::string& bad_request) const {
     if (request.path == "/" || request.path == "/index.html") {
         std::vector<ChannelListing> listings;
         for (const auto& channel : snapshot.channels) {
             listings.push_back({channel.channel.name, channel.channel.title, channel.channel.description});
         }
-        return http::make_representation("text/html; charset=utf-8", render_index_page(listings, request.base_url),
-                                         snapshot.taken);
+        return http::make_representation("text/html; charset=utf-8",
+                                         render_index_page(listings, request.base_url), snapshot.taken);
     }
     if (request.path == "/opml") {
         return http::make_representation("text/x-opml; charset=utf-8",
-                                         render_opml(snapshot.sources, snapshot.source_states), snapshot.taken);
+                                         render_opml(snapshot.sources, snapshot.source_states),
+                                         snapshot.taken);
     }
     const auto path = parse_feed_path(request.path);
     if (!path || content_type_of(path->format).empty()) return nullptr;
-    const auto channel = std::find_if(snapshot.channels.begin(), snapshot.channels.end(),
-                                      [&](const ChannelSnapshot& candidate) { return candidate.channel.name == path->channel; });
+    const auto channel = std::find_if(
+        snapshot.channels.begin(), snapshot.channels.end(),
+        [&](const ChannelSnapshot& candidate) { return candidate.channel.name == path->channel; });
     if (channel == snapshot.channels.end()) return nullptr;
     const auto page = parse_page_query(request.query, settings_, bad_request);
     if (!page) return nullptr;
-    return http::make_representation(std::string(content_type_of(path->format)),
-                                     render_feed(*channel, snapshot, *path, *page, request.query, request.base_url),
-                                     snapshot.taken);
+    return http::make_representation(
+        std::string(content_type_of(path->format)),
+        render_feed(*channel, snapshot, *path, *page, request.query, request.base_url), snapshot.taken);
 }
 
 }  // namespace feedagg::service

@@ -32,7 +32,7 @@ struct CatalogSnapshot {
 };
 
 class FeedCatalog : public http::Catalog {
-public:
+  public:
     FeedCatalog(config::ServerSettings settings, std::shared_ptr<Metrics> metrics);
 
     // Replaces what is served; thread-safe. Representations of the previous snapshot are dropped.
@@ -41,9 +41,10 @@ public:
 
     Answer find(const http::CatalogRequest& request) override;
 
-private:
+  private:
     std::shared_ptr<const http::Representation> render(const http::CatalogRequest& request,
-                                                       const CatalogSnapshot& snapshot, std::string& bad_request) const;
+                                                       const CatalogSnapshot& snapshot,
+                                                       std::string& bad_request) const;
 
     config::ServerSettings settings_;
     std::shared_ptr<Metrics> metrics_;

@@ -42,8 +42,9 @@ void header(std::string& out, std::string_view name, std::string_view type, std:
 
 }  // namespace
 
-void Metrics::record_poll(std::string_view source, std::string_view result, std::chrono::milliseconds duration,
-                          std::size_t new_items, std::size_t updated_items) {
+void Metrics::record_poll(std::string_view source, std::string_view result,
+                          std::chrono::milliseconds duration, std::size_t new_items,
+                          std::size_t updated_items) {
     const std::lock_guard lock(mutex_);
     auto& counters = sources_[std::string(source)];
     ++counters.polls_by_result[std::string(result)];
@@ -80,25 +81,30 @@ std::string Metrics::prometheus_text() const {
     }
     header(out, "feedagg_items_new_total", "counter", "Items seen for the first time, by source.");
     for (const auto& [source, counters] : sources_) {
-        out += "feedagg_items_new_total{source=\"" + label(source) + "\"} " + std::to_string(counters.new_items) + "\n";
+        out += "feedagg_items_new_total{source=\"" + label(source) + "\"} " +
+               std::to_string(counters.new_items) + "\n";
     }
     header(out, "feedagg_items_updated_total", "counter", "Stored items changed by a later poll, by source.");
     for (const auto& [source, counters] : sources_) {
         out += "feedagg_items_updated_total{source=\"" + label(source) + "\"} " +
                std::to_string(counters.updated_items) + "\n";
     }
-    header(out, "feedagg_poll_duration_seconds", "histogram", "Time from request to stored result, by source.");
+    header(out, "feedagg_poll_duration_seconds", "histogram",
+           "Time from request to stored result, by source.");
     for (const auto& [source, counters] : sources_) {
         const std::string name = label(source);
         for (double bound : latency_bounds) {
             const auto bucket = counters.latency_buckets.find(bound);
-            out += "feedagg_poll_duration_seconds_bucket{source=\"" + name + "\",le=\"" + number(bound) + "\"} " +
-                   std::to_string(bucket == counters.latency_buckets.end() ? 0 : bucket->second) + "\n";
+            out += "feedagg_poll_duration_seconds_bucket{source=\"" + name + "\",le=\"" + number(bound) +
+                   "\"} " + std::to_string(bucket == counters.latency_buckets.end() ? 0 : bucket->second) +
+                   "\n";
         }
         out += "feedagg_poll_duration_seconds_bucket{source=\"" + name + "\",le=\"+Inf\"} " +
                std::to_string(counters.seconds_count) + "\n";
-        out += "feedagg_poll_duration_seconds_sum{source=\"" + name + "\"} " + number(counters.seconds_sum) + "\n";
-        out += "feedagg_poll_duration_seconds_count{source=\"" + name + "\"} " + std::to_string(counters.seconds_count) + "\n";
+        out += "feedagg_poll_duration_seconds_sum{source=\"" + name + "\"} " + number(counters.seconds_sum) +
+               "\n";
+        out += "feedagg_poll_duration_seconds_count{source=\"" + name + "\"} " +
+               std::to_string(counters.seconds_count) + "\n";
     }
     header(out, "feedagg_items_stored", "gauge", "Items in the store.");
     out += "feedagg_items_stored " + std::to_string(items_stored_) + "\n";

@@ -11,7 +11,7 @@
 namespace feedagg::service {
 
 class Metrics {
-public:
+  public:
     // One poll's outcome: "ok", "not_modified", or an error kind ("timeout", "http_404", "parse", ...).
     void record_poll(std::string_view source, std::string_view result, std::chrono::milliseconds duration,
                      std::size_t new_items, std::size_t updated_items);
@@ -20,7 +20,7 @@ public:
 
     std::string prometheus_text() const;
 
-private:
+  private:
     struct SourceCounters {
         std::map<std::string, std::uint64_t, std::less<>> polls_by_result;
         std::uint64_t new_items = 0;

@@ -52,15 +52,21 @@ std::string display_time(const std::optional<feeds::Timestamp>& time) {
 void append_entry(std::string& html, const feeds::Entry& entry) {
     html += "<article>\n<h2>";
     const std::string title = entry.title.empty() ? std::string("(untitled)") : entry.title;
-    if (entry.link.empty()) html += escape_xml(title);
-    else html += "<a href=\"" + escape_xml(entry.link) + "\">" + escape_xml(title) + "</a>";
+    if (entry.link.empty())
+        html += escape_xml(title);
+    else
+        html += "<a href=\"" + escape_xml(entry.link) + "\">" + escape_xml(title) + "</a>";
     html += "</h2>\n<p class=\"meta\">";
     const auto when = entry.published ? entry.published : entry.updated;
-    if (when) html += "<time datetime=\"" + feeds::format_rfc3339(*when) + "\">" + display_time(when) + "</time>";
+    if (when)
+        html += "<time datetime=\"" + feeds::format_rfc3339(*when) + "\">" + display_time(when) + "</time>";
     if (!entry.source_title.empty()) {
         html += " · ";
-        if (entry.source_link.empty()) html += escape_xml(entry.source_title);
-        else html += "<a href=\"" + escape_xml(entry.source_link) + "\">" + escape_xml(entry.source_title) + "</a>";
+        if (entry.source_link.empty())
+            html += escape_xml(entry.source_title);
+        else
+            html += "<a href=\"" + escape_xml(entry.source_link) + "\">" + escape_xml(entry.source_title) +
+                    "</a>";
     }
     html += "</p>\n<div class=\"content\">";
     html += entry.content.empty() ? entry.summary : entry.content;  // sanitized when it was read
@@ -74,8 +80,9 @@ std::string render_index_page(const std::vector<ChannelListing>& channels, std::
     html += "<header><h1>feedagg</h1></header>\n<main>\n";
     if (channels.empty()) html += "<p>No channels are configured.</p>\n";
     for (const auto& channel : channels) {
-        html += "<article>\n<h2><a href=\"" + escape_xml(std::string(base_url) + "/feeds/" + channel.name + ".html") +
-                "\">" + escape_xml(channel.title.empty() ? channel.name : channel.title) + "</a></h2>\n";
+        html += "<article>\n<h2><a href=\"" +
+                escape_xml(std::string(base_url) + "/feeds/" + channel.name + ".html") + "\">" +
+                escape_xml(channel.title.empty() ? channel.name : channel.title) + "</a></h2>\n";
         if (!channel.description.empty()) html += "<p>" + escape_xml(channel.description) + "</p>\n";
         html += "<nav>" + feed_links(base_url, channel.name) + "</nav>\n</article>\n";
     }
@@ -84,14 +91,16 @@ std::string render_index_page(const std::vector<ChannelListing>& channels, std::
     return html;
 }
 
-std::string render_channel_page(const feeds::Feed& feed, std::string_view channel_name, std::string_view base_url) {
+std::string render_channel_page(const feeds::Feed& feed, std::string_view channel_name,
+                                std::string_view base_url) {
     const std::string stem = std::string(base_url) + "/feeds/" + std::string(channel_name);
-    const std::string alternates =
-        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + escape_xml(feed.title) + "\" href=\"" +
-        escape_xml(stem + ".atom") + "\">\n<link rel=\"alternate\" type=\"application/rss+xml\" title=\"" +
-        escape_xml(feed.title) + "\" href=\"" + escape_xml(stem + ".rss") +
-        "\">\n<link rel=\"alternate\" type=\"application/feed+json\" title=\"" + escape_xml(feed.title) +
-        "\" href=\"" + escape_xml(stem + ".json") + "\">\n";
+    const std::string alternates = "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" +
+                                   escape_xml(feed.title) + "\" href=\"" + escape_xml(stem + ".atom") +
+                                   "\">\n<link rel=\"alternate\" type=\"application/rss+xml\" title=\"" +
+                                   escape_xml(feed.title) + "\" href=\"" + escape_xml(stem + ".rss") +
+                                   "\">\n<link rel=\"alternate\" type=\"application/feed+json\" title=\"" +
+                                   escape_xml(feed.title) + "\" href=\"" + escape_xml(stem + ".json") +
+                                   "\">\n";
     std::string html = head(feed.title, feed.language, alternates);
     html += "<header><h1>" + escape_xml(feed.title) + "</h1>\n";
     if (!feed.description.empty()) html += "<p>" + escape_xml(feed.description) + "</p>\n";
@@ -105,16 +114,20 @@ std::string render_channel_page(const feeds::Feed& feed, std::string_view channe
 std::string render_opml(const std::vector<config::Source>& sources,
                         const std::map<std::string, store::SourceState, std::less<>>& states) {
     std::string opml =
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\">\n<head><title>feedagg sources</title></head>\n"
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\">\n<head><title>feedagg "
+        "sources</title></head>\n"
         "<body>\n";
     for (const auto& source : sources) {
         if (!source.enabled) continue;
         const auto state = states.find(source.name);
         const bool known = state != states.end();
-        const std::string title = known && !state->second.feed_title.empty() ? state->second.feed_title : source.name;
+        const std::string title =
+            known && !state->second.feed_title.empty() ? state->second.feed_title : source.name;
         opml += "<outline type=\"rss\" text=\"" + escape_xml(title) + "\" title=\"" + escape_xml(title) +
-                "\" xmlUrl=\"" + escape_xml(known && !state->second.url.empty() ? state->second.url : source.url) + "\"";
-        if (known && !state->second.feed_link.empty()) opml += " htmlUrl=\"" + escape_xml(state->second.feed_link) + "\"";
+                "\" xmlUrl=\"" +
+                escape_xml(known && !state->second.url.empty() ? state->second.url : source.url) + "\"";
+        if (known && !state->second.feed_link.empty())
+            opml += " htmlUrl=\"" + escape_xml(state->second.feed_link) + "\"";
         opml += "/>\n";
     }
     opml += "</body>\n</opml>\n";

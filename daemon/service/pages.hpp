@@ -23,7 +23,8 @@ struct ChannelListing {
 std::string render_index_page(const std::vector<ChannelListing>& channels, std::string_view base_url);
 
 // The channel's page; `feed` is the channel feed (its entries' content is already sanitized).
-std::string render_channel_page(const feeds::Feed& feed, std::string_view channel_name, std::string_view base_url);
+std::string render_channel_page(const feeds::Feed& feed, std::string_view channel_name,
+                                std::string_view base_url);
 
 // OPML 2.0 listing every enabled source, for import into a feed reader.
 std::string render_opml(const std::vector<config::Source>& sources,

@@ -87,8 +87,8 @@ store::SourceState poll_start_state(const config::Source& source, std::optional<
     return state;
 }
 
-PollResult finish_poll(const config::Source& source, store::SourceState state, const fetch::FetchResult& fetched,
-                       feeds::Timestamp now, std::mt19937_64& random) {
+PollResult finish_poll(const config::Source& source, store::SourceState state,
+                       const fetch::FetchResult& fetched, feeds::Timestamp now, std::mt19937_64& random) {
     PollResult poll;
     poll.outcome.state = std::move(state);
     store::SourceState& current = poll.outcome.state;
@@ -112,9 +112,11 @@ PollResult finish_poll(const config::Source& source, store::SourceState state, c
             current.gone = true;
             record_failure(poll, "gone", "HTTP 410 Gone: the source is disabled until its URL changes");
         } else {
-            record_failure(poll, "http_" + std::to_string(response.status), "HTTP " + std::to_string(response.status));
+            record_failure(poll, "http_" + std::to_string(response.status),
+                           "HTTP " + std::to_string(response.status));
         }
-        poll.summary = "status=" + std::to_string(response.status) + " bytes=" + std::to_string(response.wire_bytes) +
+        poll.summary = "status=" + std::to_string(response.status) +
+                       " bytes=" + std::to_string(response.wire_bytes) +
                        " entries=" + std::to_string(poll.outcome.entries.size()) +
                        " ms=" + std::to_string(response.elapsed.count());
         if (poll.parse_warnings > 0) poll.summary += " warnings=" + std::to_string(poll.parse_warnings);

@@ -15,8 +15,8 @@ namespace feedagg::service {
 
 struct PollResult {
     store::PollOutcome outcome;  // the state to store (next_poll set) and the entries read
-    std::string result;          // for metrics: "ok", "not_modified", "http_404", "timeout", "parse", "gone"...
-    std::string summary;         // for the log: "status=200 bytes=5120 entries=20 warnings=1"
+    std::string result;   // for metrics: "ok", "not_modified", "http_404", "timeout", "parse", "gone"...
+    std::string summary;  // for the log: "status=200 bytes=5120 entries=20 warnings=1"
     bool failed = false;
     std::size_t parse_warnings = 0;
 };
@@ -28,7 +28,7 @@ store::SourceState poll_start_state(const config::Source& source, std::optional<
 // A permanent redirect is followed (the stored URL replaced) once seen on this many consecutive polls.
 inline constexpr int redirect_polls_to_follow = 2;
 
-PollResult finish_poll(const config::Source& source, store::SourceState state, const fetch::FetchResult& fetched,
-                       feeds::Timestamp now, std::mt19937_64& random);
+PollResult finish_poll(const config::Source& source, store::SourceState state,
+                       const fetch::FetchResult& fetched, feeds::Timestamp now, std::mt19937_64& random);
 
 }  // namespace feedagg::service

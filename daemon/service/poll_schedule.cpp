@@ -39,7 +39,8 @@ seconds failure_delay(const PollTiming& timing, std::mt19937_64& random) {
 }  // namespace
 
 Timestamp next_poll_time(const PollTiming& timing, Timestamp now, std::mt19937_64& random) {
-    seconds delay = timing.consecutive_failures > 0 ? failure_delay(timing, random) : success_delay(timing, random);
+    seconds delay =
+        timing.consecutive_failures > 0 ? failure_delay(timing, random) : success_delay(timing, random);
     if (timing.retry_after) delay = std::max(delay, std::min(*timing.retry_after, max_hint));
     return now + std::max(delay, seconds(1));
 }

@@ -13,8 +13,8 @@ namespace feedagg::service {
 using feeds::Timestamp;
 
 struct PollTiming {
-    std::chrono::seconds interval;                     // the source's configured interval
-    int consecutive_failures = 0;                      // after this poll
+    std::chrono::seconds interval;                      // the source's configured interval
+    int consecutive_failures = 0;                       // after this poll
     std::optional<std::chrono::seconds> retry_after{};  // 429/503 Retry-After
     std::optional<std::chrono::seconds> max_age{};      // Cache-Control max-age or Expires
     std::optional<std::chrono::minutes> ttl{};          // the feed's own RSS ttl
@@ -24,8 +24,8 @@ struct PollTiming {
 inline constexpr std::chrono::seconds max_backoff = std::chrono::hours(12);
 
 // The next poll time. Success: the interval with +-10 % jitter so sources configured alike spread
-// out, but never sooner than max-age or ttl (each capped at a day). Failure: interval * 2^(failures-1) capped at
-// max_backoff, with full jitter over its upper half. Retry-After is a floor in both cases.
+// out, but never sooner than max-age or ttl (each capped at a day). Failure: interval * 2^(failures-1) capped
+// at max_backoff, with full jitter over its upper half. Retry-After is a floor in both cases.
 Timestamp next_poll_time(const PollTiming& timing, Timestamp now, std::mt19937_64& random);
 
 // A first poll soon after start, spread over `spread` so a restart does not poll every source at once.

@@ -6,10 +6,18 @@
 
 namespace feedagg::service {
 
-void notify_ready() { sd_notify(0, "READY=1"); }
-void notify_reloading() { sd_notify(0, "RELOADING=1"); }
-void notify_stopping() { sd_notify(0, "STOPPING=1"); }
-void notify_watchdog() { sd_notify(0, "WATCHDOG=1"); }
+void notify_ready() {
+    sd_notify(0, "READY=1");
+}
+void notify_reloading() {
+    sd_notify(0, "RELOADING=1");
+}
+void notify_stopping() {
+    sd_notify(0, "STOPPING=1");
+}
+void notify_watchdog() {
+    sd_notify(0, "WATCHDOG=1");
+}
 
 void notify_status(std::string_view status) {
     const std::string message = "STATUS=" + std::string(status);

@@ -3,7 +3,6 @@
 #include <boost/url/pct_string_view.hpp>
 
 #include "feeds/detail/format_readers.hpp"
-
 #include "feeds/detail/xml_document.hpp"
 #include "feeds/html.hpp"
 
@@ -57,16 +56,20 @@ std::string atom_plain(pugi::xml_node element) {
 }
 
 bool is_atom(Vocabulary vocabulary) {
-    return vocabulary == Vocabulary::atom10 || vocabulary == Vocabulary::atom03 || vocabulary == Vocabulary::none;
+    return vocabulary == Vocabulary::atom10 || vocabulary == Vocabulary::atom03 ||
+           vocabulary == Vocabulary::none;
 }
 
 Person read_person(pugi::xml_node element) {
     Person person;
     for (pugi::xml_node child : element.children()) {
         const std::string_view name = local_name(child);
-        if (name == "name") person.name = plain_text(child);
-        else if (name == "email") person.email = plain_text(child);
-        else if (name == "uri" || name == "url") person.uri = plain_text(child);
+        if (name == "name")
+            person.name = plain_text(child);
+        else if (name == "email")
+            person.email = plain_text(child);
+        else if (name == "uri" || name == "url")
+            person.uri = plain_text(child);
     }
     if (person.name.empty() && person.email.empty() && person.uri.empty()) {
         person = person_from_text(plain_text(element));  // <author>Jo Smith</author>, as some feeds write
@@ -93,14 +96,16 @@ void add_entry_link(Link link, Entry& entry) {
     if (link.href.empty()) return;
     if (link.rel == "alternate" && entry.link.empty() && is_html_type(link.type)) entry.link = link.href;
     if (link.rel == "enclosure") entry.enclosures.push_back(Enclosure{link.href, link.type, link.length});
-    if (link.rel == "replies" && entry.comments.empty() && is_html_type(link.type)) entry.comments = link.href;
+    if (link.rel == "replies" && entry.comments.empty() && is_html_type(link.type))
+        entry.comments = link.href;
     entry.links.push_back(std::move(link));
 }
 
 void read_source(pugi::xml_node element, Entry& entry) {
     for (pugi::xml_node child : element.children()) {
         const std::string_view name = local_name(child);
-        if (name == "title") entry.source_title = atom_plain(child);
+        if (name == "title")
+            entry.source_title = atom_plain(child);
         else if (name == "link" && entry.source_link.empty()) {
             const Link link = read_link(child);
             if (link.rel == "alternate") entry.source_link = link.href;
@@ -139,7 +144,8 @@ bool read_atom_entry_element(const ElementName& name, pugi::xml_node element, En
         draft.summary_base = element_base(element, context);
     } else if (local == "content") {
         if (const std::string_view src = element.attribute("src").value(); !src.empty()) {
-            add_entry_link(Link{std::string(src), "alternate", element.attribute("type").value(), {}, {}}, entry);
+            add_entry_link(Link{std::string(src), "alternate", element.attribute("type").value(), {}, {}},
+                           entry);
         }
         entry.content = atom_html(element, context, "entry content");
         draft.content_base = element_base(element, context);
@@ -161,7 +167,8 @@ bool read_atom_entry_element(const ElementName& name, pugi::xml_node element, En
     return true;
 }
 
-bool read_atom_feed_element(const ElementName& name, pugi::xml_node element, Feed& feed, ParseContext& context) {
+bool read_atom_feed_element(const ElementName& name, pugi::xml_node element, Feed& feed,
+                            ParseContext& context) {
     if (!is_atom(name.vocabulary)) return false;
     const std::string_view local = name.local;
     if (local == "title") {
@@ -214,7 +221,8 @@ Feed read_atom_entry_document(pugi::xml_node root, ParseContext& context) {
     const NamespaceScope scope(root, nullptr);
     std::vector<EntryDraft> drafts;
     drafts.push_back(read_atom_entry(root, scope, context));
-    return finish_feed(Feed{}, std::move(drafts), xml_base(root, context.options().base_url), context.options());
+    return finish_feed(Feed{}, std::move(drafts), xml_base(root, context.options().base_url),
+                       context.options());
 }
 
 EntryDraft read_atom_entry(pugi::xml_node element, const NamespaceScope& parent, ParseContext& context) {

@@ -17,13 +17,15 @@ namespace feedagg::feeds::detail {
 // Atom 1.0 and 0.3 elements of an entry or of the feed; false when `name` is not one they know.
 bool read_atom_entry_element(const ElementName& name, pugi::xml_node element, EntryDraft& draft,
                              ParseContext& context);
-bool read_atom_feed_element(const ElementName& name, pugi::xml_node element, Feed& feed, ParseContext& context);
+bool read_atom_feed_element(const ElementName& name, pugi::xml_node element, Feed& feed,
+                            ParseContext& context);
 
 // dc:, dcterms:, content:, media:, itunes:, slash:, feedburner:, thr: elements of an item or entry.
 bool read_extension_entry_element(const ElementName& name, pugi::xml_node element, EntryDraft& draft,
                                   ParseContext& context, const NamespaceScope& scope);
 // dc:, itunes:, sy: elements of a channel or feed.
-bool read_extension_feed_element(const ElementName& name, pugi::xml_node element, Feed& feed, ParseContext& context);
+bool read_extension_feed_element(const ElementName& name, pugi::xml_node element, Feed& feed,
+                                 ParseContext& context);
 
 // Element text, trimmed; markup inside it (feeds that forget to escape) flattened to text.
 std::string plain_text(pugi::xml_node element);

@@ -12,7 +12,7 @@
 namespace feedagg::feeds::detail {
 
 struct EntryDraft {
-    Entry entry;  // summary and content hold raw HTML; URLs are as written
+    Entry entry;               // summary and content hold raw HTML; URLs are as written
     std::string base;          // from xml:base at the entry, resolved; empty when none
     std::string summary_base;  // from xml:base at the summary or content element; empty when none
     std::string content_base;
@@ -21,6 +21,7 @@ struct EntryDraft {
 // Completes a feed read from a document: resolves the head's URLs against the document's base (the
 // root's xml:base, else the document URL) and finishes every entry. Relative URLs in an entry's content
 // resolve against xml:base, else the entry's link, else the document's base, else the feed's site.
-Feed finish_feed(Feed head, std::vector<EntryDraft> drafts, std::string_view root_xml_base, const ParseOptions& options);
+Feed finish_feed(Feed head, std::vector<EntryDraft> drafts, std::string_view root_xml_base,
+                 const ParseOptions& options);
 
 }  // namespace feedagg::feeds::detail

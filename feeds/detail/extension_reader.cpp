@@ -16,7 +16,8 @@ void set_if_empty(std::string& field, std::string value) {
 // Media RSS files often name no type; a thumbnail is an image whatever its extension says.
 std::string image_type_from_url(std::string_view url) {
     std::string lower(url.substr(0, url.find_first_of("?#")));
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     if (lower.ends_with(".png")) return "image/png";
     if (lower.ends_with(".gif")) return "image/gif";
     if (lower.ends_with(".webp")) return "image/webp";
@@ -38,8 +39,8 @@ void read_media_element(std::string_view local, pugi::xml_node element, EntryDra
     if (local == "content") {
         const std::string url = collapse_whitespace(element.attribute("url").value());
         if (!url.empty()) {
-            entry.enclosures.push_back(
-                Enclosure{url, element.attribute("type").value(), parse_length(element.attribute("fileSize").value())});
+            entry.enclosures.push_back(Enclosure{url, element.attribute("type").value(),
+                                                 parse_length(element.attribute("fileSize").value())});
         }
         read_media_children(element, draft);
     } else if (local == "group") {
@@ -48,8 +49,9 @@ void read_media_element(std::string_view local, pugi::xml_node element, EntryDra
         const std::string url = collapse_whitespace(element.attribute("url").value());
         if (!url.empty()) entry.enclosures.push_back(Enclosure{url, image_type_from_url(url), std::nullopt});
     } else if (local == "title") {
-        set_if_empty(entry.title, std::string_view(element.attribute("type").value()) == "html" ? title_text(element)
-                                                                                                : plain_text(element));
+        set_if_empty(entry.title, std::string_view(element.attribute("type").value()) == "html"
+                                      ? title_text(element)
+                                      : plain_text(element));
     } else if (local == "description") {
         const bool html = std::string_view(element.attribute("type").value()) == "html";
         set_if_empty(entry.summary, html ? html_text(element) : text_to_html(plain_text(element)));
@@ -64,9 +66,11 @@ std::optional<std::chrono::minutes> update_period(pugi::xml_node period_element)
         if (period != name) continue;
         std::uint64_t frequency = 1;  // RSS 1.0 syndication module: updateFrequency defaults to 1
         for (pugi::xml_node sibling : period_element.parent().children()) {
-            if (local_name(sibling) == "updateFrequency") frequency = parse_length(plain_text(sibling)).value_or(1);
+            if (local_name(sibling) == "updateFrequency")
+                frequency = parse_length(plain_text(sibling)).value_or(1);
         }
-        return std::chrono::minutes(minutes / static_cast<int>(std::clamp<std::uint64_t>(frequency, 1, 1440)));
+        return std::chrono::minutes(minutes /
+                                    static_cast<int>(std::clamp<std::uint64_t>(frequency, 1, 1440)));
     }
     return std::nullopt;
 }
@@ -79,19 +83,28 @@ bool read_extension_entry_element(const ElementName& name, pugi::xml_node elemen
     const std::string_view local = name.local;
     switch (name.vocabulary) {
         case Vocabulary::dc:
-            if (local == "creator") entry.authors.push_back(person_from_text(plain_text(element)));
-            else if (local == "date" && !entry.published) entry.published = context.date(element_text(element), "dc:date");
-            else if (local == "subject") entry.categories.push_back(plain_text(element));
-            else if (local == "title") set_if_empty(entry.title, title_text(element));
-            else if (local == "description") set_if_empty(entry.summary, html_text(element));
-            else if (local == "identifier") set_if_empty(entry.id, plain_text(element));
-            else return false;
+            if (local == "creator")
+                entry.authors.push_back(person_from_text(plain_text(element)));
+            else if (local == "date" && !entry.published)
+                entry.published = context.date(element_text(element), "dc:date");
+            else if (local == "subject")
+                entry.categories.push_back(plain_text(element));
+            else if (local == "title")
+                set_if_empty(entry.title, title_text(element));
+            else if (local == "description")
+                set_if_empty(entry.summary, html_text(element));
+            else if (local == "identifier")
+                set_if_empty(entry.id, plain_text(element));
+            else
+                return false;
             return true;
         case Vocabulary::dcterms:
-            if (local == "modified") entry.updated = context.date(element_text(element), "dcterms:modified");
+            if (local == "modified")
+                entry.updated = context.date(element_text(element), "dcterms:modified");
             else if ((local == "created" || local == "issued") && !entry.published) {
                 entry.published = context.date(element_text(element), "dcterms:created");
-            } else return false;
+            } else
+                return false;
             return true;
         case Vocabulary::content:
             if (local != "encoded") return false;
@@ -100,9 +113,12 @@ bool read_extension_entry_element(const ElementName& name, pugi::xml_node elemen
             return true;
         case Vocabulary::media: read_media_element(local, element, draft); return true;
         case Vocabulary::itunes:
-            if (local == "author") entry.authors.push_back(person_from_text(plain_text(element)));
-            else if (local == "summary") set_if_empty(entry.summary, text_to_html(plain_text(element)));
-            else return false;
+            if (local == "author")
+                entry.authors.push_back(person_from_text(plain_text(element)));
+            else if (local == "summary")
+                set_if_empty(entry.summary, text_to_html(plain_text(element)));
+            else
+                return false;
             return true;
         case Vocabulary::slash:
         case Vocabulary::threading:
@@ -119,27 +135,39 @@ bool read_extension_entry_element(const ElementName& name, pugi::xml_node elemen
     }
 }
 
-bool read_extension_feed_element(const ElementName& name, pugi::xml_node element, Feed& feed, ParseContext& context) {
+bool read_extension_feed_element(const ElementName& name, pugi::xml_node element, Feed& feed,
+                                 ParseContext& context) {
     const std::string_view local = name.local;
     switch (name.vocabulary) {
         case Vocabulary::dc:
-            if (local == "creator" || local == "publisher") feed.authors.push_back(person_from_text(plain_text(element)));
-            else if (local == "language") set_if_empty(feed.language, plain_text(element));
-            else if (local == "rights") set_if_empty(feed.rights, plain_text(element));
-            else if (local == "title") set_if_empty(feed.title, title_text(element));
-            else if (local == "description") set_if_empty(feed.description, title_text(element));
-            else if (local == "date" && !feed.updated) feed.updated = context.date(element_text(element), "dc:date");
-            else return false;
+            if (local == "creator" || local == "publisher")
+                feed.authors.push_back(person_from_text(plain_text(element)));
+            else if (local == "language")
+                set_if_empty(feed.language, plain_text(element));
+            else if (local == "rights")
+                set_if_empty(feed.rights, plain_text(element));
+            else if (local == "title")
+                set_if_empty(feed.title, title_text(element));
+            else if (local == "description")
+                set_if_empty(feed.description, title_text(element));
+            else if (local == "date" && !feed.updated)
+                feed.updated = context.date(element_text(element), "dc:date");
+            else
+                return false;
             return true;
         case Vocabulary::dcterms:
             if (local != "modified") return false;
             feed.updated = context.date(element_text(element), "dcterms:modified");
             return true;
         case Vocabulary::itunes:
-            if (local == "author") feed.authors.push_back(person_from_text(plain_text(element)));
-            else if (local == "image") set_if_empty(feed.image, collapse_whitespace(element.attribute("href").value()));
-            else if (local == "summary") set_if_empty(feed.description, plain_text(element));
-            else return false;
+            if (local == "author")
+                feed.authors.push_back(person_from_text(plain_text(element)));
+            else if (local == "image")
+                set_if_empty(feed.image, collapse_whitespace(element.attribute("href").value()));
+            else if (local == "summary")
+                set_if_empty(feed.description, plain_text(element));
+            else
+                return false;
             return true;
         case Vocabulary::syndication:
             if (local != "updatePeriod") return local == "updateFrequency" || local == "updateBase";

@@ -14,10 +14,12 @@ namespace {
 namespace json = boost::json;
 
 // JSON Feed titles are plain text, yet publishers (WordPress among them) leave HTML entities in them.
-std::string plain_title(std::string_view title) { return collapse_whitespace(decode_html_entities(title)); }
+std::string plain_title(std::string_view title) {
+    return collapse_whitespace(decode_html_entities(title));
+}
 
 class JsonFeedReader {
-public:
+  public:
     explicit JsonFeedReader(ParseContext& context) : context_(context) {}
 
     Feed read(const json::object& root) {
@@ -41,8 +43,10 @@ public:
             if (const json::array* list = items->if_array()) {
                 drafts.reserve(list->size());
                 for (const json::value& item : *list) {
-                    if (const json::object* object = item.if_object()) drafts.push_back(read_item(*object));
-                    else context_.warn_once("items: an item that is not an object was skipped");
+                    if (const json::object* object = item.if_object())
+                        drafts.push_back(read_item(*object));
+                    else
+                        context_.warn_once("items: an item that is not an object was skipped");
                 }
             } else {
                 context_.warn("items: not an array");
@@ -53,12 +57,13 @@ public:
         return finish_feed(std::move(feed), std::move(drafts), {}, context_.options());
     }
 
-private:
+  private:
     std::string string_member(const json::object& object, std::string_view key) {
         const json::value* value = object.if_contains(key);
         if (!value || value->is_null()) return {};
         if (const json::string* text = value->if_string()) return std::string(*text);
-        if (value->is_int64() || value->is_uint64()) return json::serialize(*value);  // ids written as numbers
+        if (value->is_int64() || value->is_uint64())
+            return json::serialize(*value);  // ids written as numbers
         context_.warn_once(std::string(key) + ": expected a string");
         return {};
     }
@@ -67,7 +72,8 @@ private:
         const json::value* value = object.if_contains(key);
         if (!value) return std::nullopt;
         if (value->is_uint64()) return value->get_uint64();
-        if (value->is_int64() && value->get_int64() >= 0) return static_cast<std::uint64_t>(value->get_int64());
+        if (value->is_int64() && value->get_int64() >= 0)
+            return static_cast<std::uint64_t>(value->get_int64());
         if (value->is_double() && value->get_double() >= 0 && value->get_double() < 1e19) {
             return static_cast<std::uint64_t>(value->get_double());
         }
@@ -79,12 +85,16 @@ private:
         std::vector<Person> people;
         auto add = [&](const json::value& value) {
             if (const json::object* author = value.if_object()) {
-                Person person{collapse_whitespace(string_member(*author, "name")), {}, string_member(*author, "url")};
-                if (person.uri.starts_with("mailto:")) person.email = person.uri.substr(7), person.uri.clear();
+                Person person{
+                    collapse_whitespace(string_member(*author, "name")), {}, string_member(*author, "url")};
+                if (person.uri.starts_with("mailto:"))
+                    person.email = person.uri.substr(7), person.uri.clear();
                 if (const json::object* extension = extension_of(*author)) {
-                    if (std::string email = string_member(*extension, "email"); !email.empty()) person.email = email;
+                    if (std::string email = string_member(*extension, "email"); !email.empty())
+                        person.email = email;
                 }
-                if (!person.name.empty() || !person.uri.empty() || !person.email.empty()) people.push_back(person);
+                if (!person.name.empty() || !person.uri.empty() || !person.email.empty())
+                    people.push_back(person);
             }
         };
         if (const json::value* authors = object.if_contains("authors"); authors && authors->is_array()) {
@@ -113,10 +123,12 @@ private:
                 if (tag.is_string()) entry.categories.emplace_back(collapse_whitespace(tag.get_string()));
             }
         }
-        if (const json::value* attachments = item.if_contains("attachments"); attachments && attachments->is_array()) {
+        if (const json::value* attachments = item.if_contains("attachments");
+            attachments && attachments->is_array()) {
             for (const json::value& attachment : attachments->get_array()) {
                 if (const json::object* object = attachment.if_object()) {
-                    entry.enclosures.push_back(Enclosure{string_member(*object, "url"), string_member(*object, "mime_type"),
+                    entry.enclosures.push_back(Enclosure{string_member(*object, "url"),
+                                                         string_member(*object, "mime_type"),
                                                          size_member(*object, "size_in_bytes")});
                 }
             }
@@ -139,10 +151,12 @@ private:
         const json::object* extension = extension_of(item);
         if (!extension) return;
         const json::object& fields = *extension;
-        if (const json::value* flag = fields.if_contains("content_from_summary"); flag && flag->is_bool() && flag->get_bool()) {
+        if (const json::value* flag = fields.if_contains("content_from_summary");
+            flag && flag->is_bool() && flag->get_bool()) {
             entry.content.clear();  // content_html carried the summary: the entry had no content
         }
-        if (std::string summary = string_member(fields, "summary_html"); !summary.empty()) entry.summary = std::move(summary);
+        if (std::string summary = string_member(fields, "summary_html"); !summary.empty())
+            entry.summary = std::move(summary);
         entry.comments = string_member(fields, "comments");
         entry.source_title = string_member(fields, "source_title");
         entry.comment_count = size_member(fields, "comment_count");
@@ -163,7 +177,8 @@ private:
 Format format_of_version(std::string_view version, ParseContext& context) {
     if (version.ends_with("/version/1.1")) return Format::jsonfeed11;
     if (!version.ends_with("/version/1")) {
-        context.warn("version: \"" + std::string(version.substr(0, 60)) + "\" is not a JSON Feed version; read as 1.1");
+        context.warn("version: \"" + std::string(version.substr(0, 60)) +
+                     "\" is not a JSON Feed version; read as 1.1");
         return Format::jsonfeed11;
     }
     return Format::jsonfeed10;
@@ -189,8 +204,8 @@ Result<Feed> read_json_feed(std::string_view text, Format& format, ParseContext&
         if (!root->contains("items")) return Error{"not a JSON Feed: no \"version\" and no \"items\""};
         context.warn("version: missing; read as JSON Feed 1.1");
     }
-    format = format_of_version(version && version->is_string() ? std::string_view(version->get_string()) : "/version/1.1",
-                               context);
+    format = format_of_version(
+        version && version->is_string() ? std::string_view(version->get_string()) : "/version/1.1", context);
     return JsonFeedReader(context).read(*root);
 }
 

@@ -20,10 +20,12 @@ bool is_rss(const ElementName& name, pugi::xml_node element) {
     }
 }
 
-bool looks_like_url(std::string_view text) { return text.starts_with("http://") || text.starts_with("https://"); }
+bool looks_like_url(std::string_view text) {
+    return text.starts_with("http://") || text.starts_with("https://");
+}
 
 class RssReader {
-public:
+  public:
     explicit RssReader(ParseContext& context) : context_(context) {}
 
     Feed read(pugi::xml_node root) {
@@ -32,15 +34,18 @@ public:
             if (child.type() != pugi::node_element) continue;
             const ElementName name = scope.name_of(child);
             warn_undeclared_prefix(name, child, context_);
-            if (name.local == "channel") read_channel(child, scope);
-            else if (name.local == "item") drafts_.push_back(read_item(child, scope));
-            else if (name.local == "image" && feed_.image.empty()) read_image(child);
+            if (name.local == "channel")
+                read_channel(child, scope);
+            else if (name.local == "item")
+                drafts_.push_back(read_item(child, scope));
+            else if (name.local == "image" && feed_.image.empty())
+                read_image(child);
         }
         return finish_feed(std::move(feed_), std::move(drafts_), xml_base(root, context_.options().base_url),
                            context_.options());
     }
 
-private:
+  private:
     void read_channel(pugi::xml_node channel, const NamespaceScope& parent) {
         const NamespaceScope scope(channel, &parent);
         for (pugi::xml_node child : channel.children()) {
@@ -54,24 +59,38 @@ private:
     }
 
     bool read_channel_element(std::string_view local, pugi::xml_node element, const NamespaceScope& scope) {
-        if (local == "item") drafts_.push_back(read_item(element, scope));
-        else if (local == "title") feed_.title = title_text(element);
-        else if (local == "link") set_first(feed_.link, plain_text(element));
-        else if (local == "description") feed_.description = title_text(element);
-        else if (local == "language") feed_.language = plain_text(element);
-        else if (local == "copyright") feed_.rights = plain_text(element);
-        else if (local == "generator") feed_.generator = plain_text(element);
-        else if (local == "managingEditor") feed_.authors.push_back(person_from_text(plain_text(element)));
+        if (local == "item")
+            drafts_.push_back(read_item(element, scope));
+        else if (local == "title")
+            feed_.title = title_text(element);
+        else if (local == "link")
+            set_first(feed_.link, plain_text(element));
+        else if (local == "description")
+            feed_.description = title_text(element);
+        else if (local == "language")
+            feed_.language = plain_text(element);
+        else if (local == "copyright")
+            feed_.rights = plain_text(element);
+        else if (local == "generator")
+            feed_.generator = plain_text(element);
+        else if (local == "managingEditor")
+            feed_.authors.push_back(person_from_text(plain_text(element)));
         else if (local == "lastBuildDate") {
             feed_.updated = context_.date(element_text(element), "channel lastBuildDate");
             has_last_build_date_ = true;
         } else if (local == "pubDate") {
-            if (!has_last_build_date_) feed_.updated = context_.date(element_text(element), "channel pubDate");
-        } else if (local == "image") read_image(element);
-        else if (local == "ttl") read_ttl(element);
-        else if (local == "skipHours") read_skip_hours(element);
-        else if (local == "skipDays") read_skip_days(element);
-        else return false;
+            if (!has_last_build_date_)
+                feed_.updated = context_.date(element_text(element), "channel pubDate");
+        } else if (local == "image")
+            read_image(element);
+        else if (local == "ttl")
+            read_ttl(element);
+        else if (local == "skipHours")
+            read_skip_hours(element);
+        else if (local == "skipDays")
+            read_skip_days(element);
+        else
+            return false;
         return true;
     }
 
@@ -86,7 +105,8 @@ private:
         if (const auto minutes = parse_length(plain_text(element)); minutes && *minutes <= 60 * 24 * 365) {
             feed_.update_hints.ttl = std::chrono::minutes(*minutes);
         } else {
-            context_.warn("channel ttl: not a number of minutes: \"" + plain_text(element).substr(0, 40) + "\"");
+            context_.warn("channel ttl: not a number of minutes: \"" + plain_text(element).substr(0, 40) +
+                          "\"");
         }
     }
 
@@ -94,7 +114,8 @@ private:
         for (pugi::xml_node hour : element.children()) {
             const auto value = parse_length(plain_text(hour));
             if (local_name(hour) == "hour" && value && *value <= 24) {
-                feed_.update_hints.skip_hours.push_back(static_cast<int>(*value % 24));  // some feeds write 24 for 0
+                feed_.update_hints.skip_hours.push_back(
+                    static_cast<int>(*value % 24));  // some feeds write 24 for 0
             }
         }
     }
@@ -134,26 +155,35 @@ private:
     bool read_item_element(std::string_view local, pugi::xml_node element, EntryDraft& draft,
                            std::string& permalink_guid) {
         Entry& entry = draft.entry;
-        if (local == "title") entry.title = title_text(element);
-        else if (local == "link") set_first(entry.link, plain_text(element));
-        else if (local == "description") entry.summary = context_.undouble_escaped_html(html_text(element), "item description");
+        if (local == "title")
+            entry.title = title_text(element);
+        else if (local == "link")
+            set_first(entry.link, plain_text(element));
+        else if (local == "description")
+            entry.summary = context_.undouble_escaped_html(html_text(element), "item description");
         else if (local == "guid") {
             entry.id = plain_text(element);
             // RSS 2.0: isPermaLink defaults to true, and then the guid is the item's URL.
-            if (std::string_view(element.attribute("isPermaLink").value()) != "false") permalink_guid = entry.id;
-        } else if (local == "pubDate") entry.published = context_.date(element_text(element), "item pubDate");
-        else if (local == "author") entry.authors.push_back(person_from_text(plain_text(element)));
+            if (std::string_view(element.attribute("isPermaLink").value()) != "false")
+                permalink_guid = entry.id;
+        } else if (local == "pubDate")
+            entry.published = context_.date(element_text(element), "item pubDate");
+        else if (local == "author")
+            entry.authors.push_back(person_from_text(plain_text(element)));
         else if (local == "category") {
-            if (std::string category = plain_text(element); !category.empty()) entry.categories.push_back(std::move(category));
+            if (std::string category = plain_text(element); !category.empty())
+                entry.categories.push_back(std::move(category));
         } else if (local == "enclosure") {
             entry.enclosures.push_back(Enclosure{collapse_whitespace(element.attribute("url").value()),
                                                  element.attribute("type").value(),
                                                  parse_length(element.attribute("length").value())});
-        } else if (local == "comments") entry.comments = plain_text(element);
+        } else if (local == "comments")
+            entry.comments = plain_text(element);
         else if (local == "source") {
             entry.source_title = plain_text(element);
             entry.source_link = collapse_whitespace(element.attribute("url").value());
-        } else return false;
+        } else
+            return false;
         return true;
     }
 
@@ -169,7 +199,9 @@ private:
 
 }  // namespace
 
-Feed read_rss(pugi::xml_node root, ParseContext& context) { return RssReader(context).read(root); }
+Feed read_rss(pugi::xml_node root, ParseContext& context) {
+    return RssReader(context).read(root);
+}
 
 void warn_undeclared_prefix(const ElementName& name, pugi::xml_node element, ParseContext& context) {
     if (!name.undeclared_prefix) return;

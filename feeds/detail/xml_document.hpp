@@ -9,7 +9,7 @@
 namespace feedagg::feeds::detail {
 
 class XmlDocument {
-public:
+  public:
     // Parses UTF-8 text in place, after cleaning what XML forbids but the web serves.
     XmlDocument(std::string utf8, std::vector<std::string>& warnings);
 
@@ -17,13 +17,14 @@ public:
     bool well_formed() const { return well_formed_; }
 
     // Parses the same text again after rebuilding its tag structure. Parsing in place consumed the
-    // first copy, so the caller hands the text over once more (this path is rare; the common one copies nothing).
+    // first copy, so the caller hands the text over once more (this path is rare; the common one copies
+    // nothing).
     void recover(std::string_view utf8, std::vector<std::string>& warnings);
 
     // Empty when no element could be recovered at all.
     pugi::xml_node root() const { return document_.document_element(); }
 
-private:
+  private:
     bool parse(std::vector<std::string>& warnings, std::string_view failure_note);
 
     std::string buffer_;  // pugixml parses in place: the nodes point into this buffer

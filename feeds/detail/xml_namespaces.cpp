@@ -37,15 +37,17 @@ struct CustomaryPrefix {
 };
 
 constexpr std::array customary_prefixes{
-    CustomaryPrefix{"atom", Vocabulary::atom10},        CustomaryPrefix{"dc", Vocabulary::dc},
-    CustomaryPrefix{"dcterms", Vocabulary::dcterms},    CustomaryPrefix{"content", Vocabulary::content},
-    CustomaryPrefix{"media", Vocabulary::media},        CustomaryPrefix{"itunes", Vocabulary::itunes},
-    CustomaryPrefix{"slash", Vocabulary::slash},        CustomaryPrefix{"sy", Vocabulary::syndication},
+    CustomaryPrefix{"atom", Vocabulary::atom10},           CustomaryPrefix{"dc", Vocabulary::dc},
+    CustomaryPrefix{"dcterms", Vocabulary::dcterms},       CustomaryPrefix{"content", Vocabulary::content},
+    CustomaryPrefix{"media", Vocabulary::media},           CustomaryPrefix{"itunes", Vocabulary::itunes},
+    CustomaryPrefix{"slash", Vocabulary::slash},           CustomaryPrefix{"sy", Vocabulary::syndication},
     CustomaryPrefix{"feedburner", Vocabulary::feedburner}, CustomaryPrefix{"rdf", Vocabulary::rdf},
-    CustomaryPrefix{"xhtml", Vocabulary::xhtml},        CustomaryPrefix{"thr", Vocabulary::threading},
+    CustomaryPrefix{"xhtml", Vocabulary::xhtml},           CustomaryPrefix{"thr", Vocabulary::threading},
 };
 
-std::string_view attribute_name(const pugi::xml_attribute& attribute) { return attribute.name(); }
+std::string_view attribute_name(const pugi::xml_attribute& attribute) {
+    return attribute.name();
+}
 
 // The prefix an xmlns attribute declares: "" for xmlns="...", "dc" for xmlns:dc="...", or nothing.
 bool declared_prefix(std::string_view attribute, std::string_view& prefix) {
@@ -108,7 +110,8 @@ Vocabulary NamespaceScope::lookup(std::string_view prefix, bool& found) const {
 ElementName NamespaceScope::name_of(pugi::xml_node element) const {
     const std::string_view name = element.name();
     const auto colon = name.find(':');
-    const std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : name.substr(0, colon);
+    const std::string_view prefix =
+        colon == std::string_view::npos ? std::string_view{} : name.substr(0, colon);
     ElementName result{Vocabulary::none, colon == std::string_view::npos ? name : name.substr(colon + 1)};
 
     bool found = false;

@@ -38,13 +38,13 @@ struct ElementName {
 // The namespace declarations in force at one element, chained to its ancestors' scopes.
 // Scopes live on the stack of the walker that descends the document.
 class NamespaceScope {
-public:
+  public:
     NamespaceScope(pugi::xml_node element, const NamespaceScope* parent);
 
     // The name of `element`, a child of (or the element of) this scope; its own xmlns attributes count.
     ElementName name_of(pugi::xml_node element) const;
 
-private:
+  private:
     Vocabulary lookup(std::string_view prefix, bool& found) const;
 
     const NamespaceScope* parent_;

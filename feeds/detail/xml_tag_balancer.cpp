@@ -9,7 +9,9 @@ namespace {
 // Deeper nesting than this is not a feed; bounding it keeps recovery linear on hostile input.
 constexpr std::size_t max_depth = 512;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 bool is_name_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
@@ -21,7 +23,7 @@ bool is_name_char(char c) {
 }
 
 class TagBalancer {
-public:
+  public:
     TagBalancer(std::string_view xml, std::vector<std::string>& warnings) : xml_(xml), warnings_(warnings) {
         out_.reserve(xml.size() + 256);
     }
@@ -40,13 +42,15 @@ public:
             while (!open_.empty()) close_top();
         }
         if (dropped_end_tags_ > 0) {
-            warnings_.push_back("ignored " + std::to_string(dropped_end_tags_) + " end tags that closed no element");
+            warnings_.push_back("ignored " + std::to_string(dropped_end_tags_) +
+                                " end tags that closed no element");
         }
-        if (stray_lt_ > 0) warnings_.push_back("escaped " + std::to_string(stray_lt_) + " '<' that started no tag");
+        if (stray_lt_ > 0)
+            warnings_.push_back("escaped " + std::to_string(stray_lt_) + " '<' that started no tag");
         return std::move(out_);
     }
 
-private:
+  private:
     void copy_text(std::string_view text) {
         if (open_.empty()) return;  // text outside the root element is not XML
         out_.append(text);
@@ -135,7 +139,8 @@ private:
                 skip_spaces(at);
                 value = read_attribute_value(at);
             }
-            if (std::find(attribute_names.begin(), attribute_names.end(), attribute) != attribute_names.end()) {
+            if (std::find(attribute_names.begin(), attribute_names.end(), attribute) !=
+                attribute_names.end()) {
                 continue;  // XML 1.0 §3.1: an attribute name may not appear twice in a tag
             }
             attribute_names.push_back(attribute);
@@ -180,9 +185,12 @@ private:
         out.append(name);
         out += "=\"";
         for (char c : value) {
-            if (c == '"') out += "&quot;";
-            else if (c == '<') out += "&lt;";
-            else out += c;
+            if (c == '"')
+                out += "&quot;";
+            else if (c == '<')
+                out += "&lt;";
+            else
+                out += c;
         }
         out += '"';
     }

@@ -35,17 +35,23 @@ std::optional<std::uint32_t> numeric_reference(std::string_view body) {
     std::uint32_t value = 0;
     for (char c : digits) {
         int digit;
-        if (c >= '0' && c <= '9') digit = c - '0';
-        else if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-        else if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-        else return std::nullopt;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (hex && c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (hex && c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        else
+            return std::nullopt;
         value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
     }
     return value;
 }
 
 // Bytes the cleaner must look at: '&' and the control characters XML forbids (tab, LF and CR pass).
-bool is_special(unsigned char c) { return c == '&' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'); }
+bool is_special(unsigned char c) {
+    return c == '&' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r');
+}
 
 // The offset of the first special byte in `text` from `from`, or its size. Sixteen bytes at a time
 // where SSE2 is there (every x86-64): feeds are mostly plain text, and this scan sees every byte.
@@ -59,10 +65,13 @@ std::size_t find_special(std::string_view text, std::size_t from) {
     for (; from + 16 <= text.size(); from += 16) {
         const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
         const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, highest_control), highest_control);
-        const __m128i allowed = _mm_or_si128(_mm_cmpeq_epi8(bytes, tab),
-                                             _mm_or_si128(_mm_cmpeq_epi8(bytes, line_feed), _mm_cmpeq_epi8(bytes, carriage_return)));
-        const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(bytes, ampersand), _mm_andnot_si128(allowed, control));
-        if (const int mask = _mm_movemask_epi8(special)) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+        const __m128i allowed = _mm_or_si128(
+            _mm_cmpeq_epi8(bytes, tab),
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, line_feed), _mm_cmpeq_epi8(bytes, carriage_return)));
+        const __m128i special =
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, ampersand), _mm_andnot_si128(allowed, control));
+        if (const int mask = _mm_movemask_epi8(special))
+            return from + static_cast<std::size_t>(__builtin_ctz(mask));
     }
 #endif
     while (from < text.size() && !is_special(static_cast<unsigned char>(text[from]))) ++from;
@@ -80,7 +89,7 @@ std::size_t find_declaration(std::string_view text, std::string_view rest, std::
 }
 
 class TextCleaner {
-public:
+  public:
     TextCleaner(std::string_view xml, std::vector<std::string>& warnings) : xml_(xml), warnings_(warnings) {}
 
     std::optional<std::string> run() {
@@ -93,8 +102,10 @@ public:
             if (pos_ >= xml_.size()) break;
             const unsigned char c = static_cast<unsigned char>(xml_[pos_]);
             if (c == '&') {
-                if (in_section()) ++pos_;
-                else fix_reference();
+                if (in_section())
+                    ++pos_;
+                else
+                    fix_reference();
             } else {
                 replace(1, "");
                 ++control_characters_;
@@ -106,7 +117,7 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     void skip_leading_junk() {
         std::size_t start = xml_.find('<');
         if (start == std::string_view::npos) start = xml_.size();
@@ -208,12 +219,14 @@ private:
     void report() {
         if (html_entities_ > 0) {
             std::string names;
-            for (const auto& name : html_entity_examples_) names += (names.empty() ? "&" : ", &") + name + ";";
+            for (const auto& name : html_entity_examples_)
+                names += (names.empty() ? "&" : ", &") + name + ";";
             warnings_.push_back("replaced " + std::to_string(html_entities_) +
                                 " HTML entity references XML does not declare (" + names + ")");
         }
         if (unknown_entities_ > 0) {
-            warnings_.push_back("kept " + std::to_string(unknown_entities_) + " unknown entity references as text");
+            warnings_.push_back("kept " + std::to_string(unknown_entities_) +
+                                " unknown entity references as text");
         }
         if (bare_ampersands_ > 0) {
             warnings_.push_back("escaped " + std::to_string(bare_ampersands_) + " bare '&' characters");

@@ -31,21 +31,23 @@ TEST(Cli, PrintsVersionAndHelp) {
 }
 
 TEST(Cli, ParsePrintsOneCompactObjectPerFileWithEveryContractKey) {
-    const auto result = run_feedagg("parse '" + fixtures + "rss_2.0_spec_1.xml' '" + fixtures + "atom_spec_1.xml'");
+    const auto result =
+        run_feedagg("parse '" + fixtures + "rss_2.0_spec_1.xml' '" + fixtures + "atom_spec_1.xml'");
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto lines = lines_of(result.out);
     ASSERT_EQ(lines.size(), 2u);
     const json::object rss = json::parse(lines[0]).as_object();
-    for (const char* key : {"format", "title", "link", "self_link", "description", "language", "rights", "generator",
-                            "image", "updated", "authors", "warnings", "entries"}) {
+    for (const char* key : {"format", "title", "link", "self_link", "description", "language", "rights",
+                            "generator", "image", "updated", "authors", "warnings", "entries"}) {
         EXPECT_TRUE(rss.contains(key)) << key;
     }
     EXPECT_EQ(rss.size(), 13u);
     EXPECT_EQ(rss.at("format"), "rss20");
     EXPECT_TRUE(rss.at("self_link").is_null());
     const json::object entry = rss.at("entries").as_array().at(0).as_object();
-    for (const char* key : {"id", "title", "link", "links", "summary", "content", "published", "updated", "authors",
-                            "categories", "enclosures", "comments", "source_title", "source_link"}) {
+    for (const char* key :
+         {"id", "title", "link", "links", "summary", "content", "published", "updated", "authors",
+          "categories", "enclosures", "comments", "source_title", "source_link"}) {
         EXPECT_TRUE(entry.contains(key)) << key;
     }
     EXPECT_EQ(entry.size(), 14u);
@@ -83,7 +85,8 @@ TEST(Cli, ParseFailsWithOneLineOnStderrWhenNothingCanBeRead) {
 }
 
 TEST(Cli, ParseReportsWarningsAndStillSucceeds) {
-    const auto path = write_temp_file("broken.xml", "<rss version=\"2.0\"><channel><title>A &nbsp; B</title><item><title>x");
+    const auto path = write_temp_file(
+        "broken.xml", "<rss version=\"2.0\"><channel><title>A &nbsp; B</title><item><title>x");
     const auto result = run_feedagg("parse '" + path.string() + "'");
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_FALSE(json::parse(result.out).at("warnings").as_array().empty());
@@ -92,11 +95,12 @@ TEST(Cli, ParseReportsWarningsAndStillSucceeds) {
 TEST(Cli, ParseHonoursCharsetTimezoneAndBaseUrl) {
     // "工会" (trade union) in GBK, declared by the caller as the transport would.
     const std::string gbk_title = "\xB9\xA4\xBB\xE1";
-    const auto path = write_temp_file("gbk.xml", "<rss version=\"2.0\"><channel><title>" + gbk_title +
-                                                     "</title><item><title>x</title><link>/a/1</link>"
-                                                     "<pubDate>2024-01-02 10:00</pubDate></item></channel></rss>");
-    const auto result = run_feedagg("parse --charset gbk --timezone Asia/Shanghai --base-url https://e.org/feed '" +
-                                    path.string() + "'");
+    const auto path =
+        write_temp_file("gbk.xml", "<rss version=\"2.0\"><channel><title>" + gbk_title +
+                                       "</title><item><title>x</title><link>/a/1</link>"
+                                       "<pubDate>2024-01-02 10:00</pubDate></item></channel></rss>");
+    const auto result = run_feedagg(
+        "parse --charset gbk --timezone Asia/Shanghai --base-url https://e.org/feed '" + path.string() + "'");
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const json::value report = json::parse(result.out);
     EXPECT_EQ(report.at("title"), "工会");

@@ -26,7 +26,8 @@ inline std::string read_all(const std::filesystem::path& path) {
 
 // `arguments` is appended to the binary's path as it is: quote paths that need it.
 inline CommandResult run_feedagg(const std::string& arguments) {
-    const auto scratch = std::filesystem::temp_directory_path() / ("feedagg-e2e-" + std::to_string(::getpid()));
+    const auto scratch =
+        std::filesystem::temp_directory_path() / ("feedagg-e2e-" + std::to_string(::getpid()));
     std::filesystem::create_directories(scratch);
     const auto out_path = scratch / "stdout";
     const auto err_path = scratch / "stderr";
@@ -42,7 +43,8 @@ inline CommandResult run_feedagg(const std::string& arguments) {
 }
 
 inline std::filesystem::path write_temp_file(const std::string& name, const std::string& content) {
-    const auto directory = std::filesystem::temp_directory_path() / ("feedagg-e2e-files-" + std::to_string(::getpid()));
+    const auto directory =
+        std::filesystem::temp_directory_path() / ("feedagg-e2e-files-" + std::to_string(::getpid()));
     std::filesystem::create_directories(directory);
     const auto path = directory / name;
     std::ofstream(path, std::ios::binary) << content;

@@ -2,11 +2,11 @@
 // The real feedagg daemon as a child process, a real upstream (Python's http.server, which answers
 // If-Modified-Since with 304) on 127.0.0.1, and a small HTTP client: what end-to-end tests drive.
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <boost/asio/connect.hpp>
@@ -38,7 +38,7 @@ inline unsigned short free_port() {
 }
 
 class ChildProcess {
-public:
+  public:
     ChildProcess(std::vector<std::string> arguments, const std::filesystem::path& log) {
         pid_ = ::fork();
         if (pid_ == 0) {
@@ -77,7 +77,7 @@ public:
         return -1;
     }
 
-private:
+  private:
     pid_t pid_ = -1;
     bool exited_ = false;
 };
@@ -88,7 +88,8 @@ struct HttpReply {
     std::string etag;
 };
 
-inline HttpReply http_get(unsigned short port, const std::string& target, const std::string& if_none_match = {}) {
+inline HttpReply http_get(unsigned short port, const std::string& target,
+                          const std::string& if_none_match = {}) {
     namespace beast = boost::beast;
     namespace http = beast::http;
     boost::asio::io_context io;
@@ -113,7 +114,8 @@ inline HttpReply http_get(unsigned short port, const std::string& target, const 
 }
 
 // Polls `target` until it answers 200 or `limit` passes.
-inline bool wait_until_serving(unsigned short port, const std::string& target, std::chrono::milliseconds limit) {
+inline bool wait_until_serving(unsigned short port, const std::string& target,
+                               std::chrono::milliseconds limit) {
     const auto deadline = std::chrono::steady_clock::now() + limit;
     while (std::chrono::steady_clock::now() < deadline) {
         if (http_get(port, target).status == 200) return true;

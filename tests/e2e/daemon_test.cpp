@@ -19,16 +19,17 @@ std::string rss_feed(const std::string& title, int first, int count) {
     std::string items;
     for (int i = first; i < first + count; ++i) {
         items += "<item><title>" + title + " story " + std::to_string(i) + "</title><link>https://" + title +
-                 ".example.cn/a/" + std::to_string(i) + ".html</link><guid>" + title + "-" + std::to_string(i) +
-                 "</guid><pubDate>2024-05-" + std::to_string(10 + i) + " 09:00</pubDate><description>&lt;p&gt;Body " +
-                 std::to_string(i) + "&lt;/p&gt;</description></item>";
+                 ".example.cn/a/" + std::to_string(i) + ".html</link><guid>" + title + "-" +
+                 std::to_string(i) + "</guid><pubDate>2024-05-" + std::to_string(10 + i) +
+                 " 09:00</pubDate><description>&lt;p&gt;Body " + std::to_string(i) +
+                 "&lt;/p&gt;</description></item>";
     }
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>" + title +
            "</title><link>https://" + title + ".example.cn/</link>" + items + "</channel></rss>";
 }
 
 class DaemonTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         root_ = fs::temp_directory_path() / ("feedagg-daemon-" + std::to_string(::getpid()) + "-" +
                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -38,10 +39,11 @@ protected:
         std::ofstream(root_ / "upstream" / "district.xml") << rss_feed("district", 1, 2);
         upstream_port_ = free_port();
         upstream_ = std::make_unique<ChildProcess>(
-            std::vector<std::string>{"/usr/bin/python3", "-m", "http.server", std::to_string(upstream_port_), "--bind",
-                                     "127.0.0.1", "--directory", (root_ / "upstream").string()},
+            std::vector<std::string>{"/usr/bin/python3", "-m", "http.server", std::to_string(upstream_port_),
+                                     "--bind", "127.0.0.1", "--directory", (root_ / "upstream").string()},
             root_ / "upstream.log");
-        ASSERT_TRUE(wait_until_serving(upstream_port_, "/daily.xml", 10s)) << "python3 http.server did not start";
+        ASSERT_TRUE(wait_until_serving(upstream_port_, "/daily.xml", 10s))
+            << "python3 http.server did not start";
         port_ = free_port();
         write_config(channels_section("all", R"("daily", "district")"));
     }
@@ -64,7 +66,8 @@ protected:
             << "[fetch]\nallowed_networks = [\"127.0.0.0/8\"]\ntotal_timeout = \"10s\"\n"
             << "[[source]]\nname = \"daily\"\nurl = \"" << upstream << "/daily.xml\"\ninterval = \"1h\"\n"
             << "timezone = \"Asia/Shanghai\"\n"
-            << "[[source]]\nname = \"district\"\nurl = \"" << upstream << "/district.xml\"\ninterval = \"1h\"\n"
+            << "[[source]]\nname = \"district\"\nurl = \"" << upstream
+            << "/district.xml\"\ninterval = \"1h\"\n"
             << channels;
     }
 
@@ -152,12 +155,14 @@ TEST_F(DaemonTest, ServedAtomValidatesAgainstTheRfc4287Schema) {
     start_daemon();
     const fs::path atom = root_ / "served.atom";
     std::ofstream(atom) << http_get(port_, "/feeds/all.atom").body;
-    const fs::path schema = fs::path(__FILE__).parent_path().parent_path() / "feeds" / "data" / "schema" / "atom.rnc";
+    const fs::path schema =
+        fs::path(__FILE__).parent_path().parent_path() / "feeds" / "data" / "schema" / "atom.rnc";
     ASSERT_TRUE(fs::exists(schema)) << schema;
     EXPECT_EQ(std::system(("jing -c '" + schema.string() + "' '" + atom.string() + "'").c_str()), 0);
     const std::string feedparser =
         "/usr/bin/python3 -c \"import feedparser,sys; d=feedparser.parse(sys.argv[1]); "
-        "sys.exit(1 if d.bozo or len(d.entries) != 5 else 0)\" '" + atom.string() + "'";
+        "sys.exit(1 if d.bozo or len(d.entries) != 5 else 0)\" '" +
+        atom.string() + "'";
     EXPECT_EQ(std::system(feedparser.c_str()), 0);
 }
 
@@ -165,12 +170,14 @@ TEST_F(DaemonTest, PollsNewEntriesAndReloadsOnSighup) {
     start_daemon();
     ASSERT_TRUE(wait_for_entries("/feeds/all.atom", 5, 45s)) << read_all(root_ / "daemon.log");
 
-    write_config(channels_section("all", R"("daily", "district")") + channels_section("daily-only", R"("daily")"));
+    write_config(channels_section("all", R"("daily", "district")") +
+                 channels_section("daily-only", R"("daily")"));
     daemon_->signal(SIGHUP);
     ASSERT_TRUE(wait_until_serving(port_, "/feeds/daily-only.atom", 10s)) << read_all(root_ / "daemon.log");
     EXPECT_EQ(served_feed("/feeds/daily-only.atom").entries.size(), 3u);
 
-    std::ofstream(root_ / "feedagg.toml", std::ios::app) << "[[source]]\nname = \"broken\"\ninterval = \"5\"\n";
+    std::ofstream(root_ / "feedagg.toml", std::ios::app)
+        << "[[source]]\nname = \"broken\"\ninterval = \"5\"\n";
     daemon_->signal(SIGHUP);
     std::this_thread::sleep_for(500ms);
     EXPECT_TRUE(file_contains(root_ / "daemon.log", "reload refused")) << read_all(root_ / "daemon.log");
@@ -185,8 +192,10 @@ TEST_F(DaemonTest, StopsOnSigtermWithExitCodeZero) {
 }
 
 TEST_F(DaemonTest, RefusesToStartOnABadConfiguration) {
-    std::ofstream(root_ / "feedagg.toml", std::ios::app) << "[[source]]\nname = \"x\"\nurl = \"ftp://nope\"\n";
-    ChildProcess daemon({FEEDAGG_BINARY, "run", "--config", (root_ / "feedagg.toml").string()}, root_ / "bad.log");
+    std::ofstream(root_ / "feedagg.toml", std::ios::app)
+        << "[[source]]\nname = \"x\"\nurl = \"ftp://nope\"\n";
+    ChildProcess daemon({FEEDAGG_BINARY, "run", "--config", (root_ / "feedagg.toml").string()},
+                        root_ / "bad.log");
     EXPECT_EQ(daemon.wait_exit(15s), 1);
     EXPECT_TRUE(file_contains(root_ / "bad.log", "feedagg.toml:")) << read_all(root_ / "bad.log");
 }
@@ -198,9 +207,10 @@ namespace feedagg::e2e {
 namespace {
 
 std::string integrity_check(const fs::path& database) {
-    const std::string command = "/usr/bin/python3 -c \"import sqlite3,sys; "
-                                "print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])\" '" +
-                                database.string() + "'";
+    const std::string command =
+        "/usr/bin/python3 -c \"import sqlite3,sys; "
+        "print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])\" '" +
+        database.string() + "'";
     std::string output;
     if (FILE* pipe = ::popen(command.c_str(), "r")) {
         char buffer[256];
@@ -216,8 +226,9 @@ TEST_F(DaemonTest, KillNineMidPollLosesNothingAndLeavesASoundDatabase) {
     for (int source = 0; source < 40; ++source) {
         const std::string name = "feed" + std::to_string(source);
         std::ofstream(root_ / "upstream" / (name + ".xml")) << rss_feed(name, 1, 60);
-        sources += "[[source]]\nname = \"" + name + "\"\nurl = \"http://127.0.0.1:" + std::to_string(upstream_port_) +
-                   "/" + name + ".xml\"\ninterval = \"1h\"\n";
+        sources += "[[source]]\nname = \"" + name +
+                   "\"\nurl = \"http://127.0.0.1:" + std::to_string(upstream_port_) + "/" + name +
+                   ".xml\"\ninterval = \"1h\"\n";
     }
     write_config(sources + channels_section("all", R"("daily", "district")"));
     std::mt19937 random(20261125);
@@ -231,11 +242,13 @@ TEST_F(DaemonTest, KillNineMidPollLosesNothingAndLeavesASoundDatabase) {
     }
     ASSERT_EQ(run_once(), 0) << read_all(root_ / "once.log");  // one run to completion
     EXPECT_EQ(integrity_check(root_ / "db" / "feedagg.db"), "ok\n");
-    ChildProcess status({FEEDAGG_BINARY, "status", "--config", (root_ / "feedagg.toml").string()}, root_ / "status.log");
+    ChildProcess status({FEEDAGG_BINARY, "status", "--config", (root_ / "feedagg.toml").string()},
+                        root_ / "status.log");
     ASSERT_EQ(status.wait_exit(20s), 0);
     const std::string table = read_all(root_ / "status.log");
     for (int source = 0; source < 40; ++source) {
-        EXPECT_TRUE(std::regex_search(table, std::regex("feed" + std::to_string(source) + " +\\S+ +60 "))) << table;
+        EXPECT_TRUE(std::regex_search(table, std::regex("feed" + std::to_string(source) + " +\\S+ +60 ")))
+            << table;
     }
 }
 

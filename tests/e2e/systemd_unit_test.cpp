@@ -13,15 +13,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path unit_file = fs::path(__FILE__).parent_path().parent_path().parent_path() / "systemd" / "feedagg.service";
+const fs::path unit_file =
+    fs::path(__FILE__).parent_path().parent_path().parent_path() / "systemd" / "feedagg.service";
 
-bool have_systemd_analyze() { return std::system("command -v systemd-analyze >/dev/null 2>&1") == 0; }
+bool have_systemd_analyze() {
+    return std::system("command -v systemd-analyze >/dev/null 2>&1") == 0;
+}
 
 // The unit names the installed binary; point it at the one just built so verify can find it.
 fs::path unit_for_this_build() {
     std::string unit = read_all(unit_file);
     unit = std::regex_replace(unit, std::regex("/usr/local/bin/feedagg"), FEEDAGG_BINARY);
-    const fs::path copy = fs::temp_directory_path() / ("feedagg-unit-" + std::to_string(::getpid())) / "feedagg.service";
+    const fs::path copy =
+        fs::temp_directory_path() / ("feedagg-unit-" + std::to_string(::getpid())) / "feedagg.service";
     fs::create_directories(copy.parent_path());
     std::ofstream(copy) << unit;
     return copy;
@@ -43,7 +47,8 @@ TEST(SystemdUnit, PassesSystemdAnalyzeVerify) {
 
 TEST(SystemdUnit, ExposureRatesOk) {
     if (!have_systemd_analyze()) GTEST_SKIP() << "systemd-analyze is not installed";
-    const std::string command = "systemd-analyze security --offline=true --threshold=20 '" + unit_file.string() + "'";
+    const std::string command =
+        "systemd-analyze security --offline=true --threshold=20 '" + unit_file.string() + "'";
     EXPECT_EQ(std::system((command + " >/dev/null 2>&1").c_str()), 0) << command;
 }
 

@@ -2,6 +2,7 @@
 // back unchanged, and reading and writing again changes nothing more.
 #include <gtest/gtest.h>
 
+#include <boost/json/serialize.hpp>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -10,8 +11,6 @@
 #include "feeds/parse.hpp"
 #include "feeds/report_json.hpp"
 #include "feeds/writers.hpp"
-
-#include <boost/json/serialize.hpp>
 
 namespace feedagg::feeds {
 namespace {
@@ -78,10 +77,12 @@ void accept_supplied(T& expected, const T& read) {
 }
 
 void accept_supplied_names(std::vector<Person>& expected, const std::vector<Person>& read) {
-    for (std::size_t i = 0; i < expected.size() && i < read.size(); ++i) accept_supplied(expected[i].name, read[i].name);
+    for (std::size_t i = 0; i < expected.size() && i < read.size(); ++i)
+        accept_supplied(expected[i].name, read[i].name);
 }
 
-void expect_all_fields_back(const std::string& format, const Writer& write, void (*accept_required)(Feed&, const Feed&)) {
+void expect_all_fields_back(const std::string& format, const Writer& write,
+                            void (*accept_required)(Feed&, const Feed&)) {
     for (const auto& path : fixture_feeds()) {
         SCOPED_TRACE(format + " " + path.filename().string());
         auto original = parse_feed(read_file(path));
@@ -95,8 +96,8 @@ void expect_all_fields_back(const std::string& format, const Writer& write, void
 
 TEST(FixtureRoundTrip, AtomReadsBackEveryField) {
     expect_all_fields_back("atom", write_atom, [](Feed& expected, const Feed& read) {
-        accept_supplied(expected.updated, read.updated);   // RFC 4287 §4.1.1: atom:updated is required
-        accept_supplied(expected.authors, read.authors);   // ... and an author, on the feed or every entry
+        accept_supplied(expected.updated, read.updated);  // RFC 4287 §4.1.1: atom:updated is required
+        accept_supplied(expected.authors, read.authors);  // ... and an author, on the feed or every entry
         accept_supplied_names(expected.authors, read.authors);  // §3.2.1: a person has a name
         for (std::size_t i = 0; i < expected.entries.size() && i < read.entries.size(); ++i) {
             accept_supplied(expected.entries[i].updated, read.entries[i].updated);
@@ -110,7 +111,8 @@ TEST(FixtureRoundTrip, JsonFeedReadsBackEveryField) {
         for (std::size_t i = 0; i < expected.entries.size() && i < read.entries.size(); ++i) {
             auto& enclosures = expected.entries[i].enclosures;
             for (std::size_t j = 0; j < enclosures.size() && j < read.entries[i].enclosures.size(); ++j) {
-                accept_supplied(enclosures[j].type, read.entries[i].enclosures[j].type);  // mime_type is required
+                accept_supplied(enclosures[j].type,
+                                read.entries[i].enclosures[j].type);  // mime_type is required
             }
         }
     });
@@ -151,7 +153,8 @@ TEST(FixtureRoundTrip, RssReadsBackWhatRssCarries) {
             EXPECT_EQ(got.source_title, want.source_title);
             EXPECT_EQ(got.source_link, want.source_link);
             ASSERT_EQ(got.enclosures.size(), want.enclosures.size());
-            for (std::size_t j = 0; j < got.enclosures.size(); ++j) EXPECT_EQ(got.enclosures[j].url, want.enclosures[j].url);
+            for (std::size_t j = 0; j < got.enclosures.size(); ++j)
+                EXPECT_EQ(got.enclosures[j].url, want.enclosures[j].url);
             const std::string& body = want.content.empty() ? want.summary : want.content;
             EXPECT_TRUE(got.content == body || got.summary == body);
             if (want.published) {
@@ -161,9 +164,15 @@ TEST(FixtureRoundTrip, RssReadsBackWhatRssCarries) {
     }
 }
 
-TEST(FixtureRoundTrip, AtomIsAFixedPoint) { expect_fixed_point("atom", write_atom); }
-TEST(FixtureRoundTrip, RssIsAFixedPoint) { expect_fixed_point("rss", write_rss); }
-TEST(FixtureRoundTrip, JsonFeedIsAFixedPoint) { expect_fixed_point("json", write_json_feed); }
+TEST(FixtureRoundTrip, AtomIsAFixedPoint) {
+    expect_fixed_point("atom", write_atom);
+}
+TEST(FixtureRoundTrip, RssIsAFixedPoint) {
+    expect_fixed_point("rss", write_rss);
+}
+TEST(FixtureRoundTrip, JsonFeedIsAFixedPoint) {
+    expect_fixed_point("json", write_json_feed);
+}
 
 }  // namespace
 }  // namespace feedagg::feeds

@@ -9,7 +9,9 @@ namespace {
 using testing::has_warning_containing;
 using testing::parse_ok;
 
-std::string utc(const std::optional<Timestamp>& time) { return time ? format_rfc3339(*time) : "none"; }
+std::string utc(const std::optional<Timestamp>& time) {
+    return time ? format_rfc3339(*time) : "none";
+}
 
 TEST(ParseAtom, ReadsEveryAtom10FeedAndEntryElement) {
     const auto parsed = parse_ok(R"(<?xml version="1.0" encoding="utf-8"?>
@@ -107,11 +109,13 @@ TEST(ParseAtom, ResolvesContentAgainstTheEntryLinkWithoutXmlBase) {
     const auto parsed = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id>
         <link href="/2024/05/post/"/><content type="html">&lt;img src="pic.jpg"&gt;</content></entry></feed>)",
                                  options);
-    EXPECT_NE(parsed.feed.entries.at(0).content.find("https://e.org/2024/05/post/pic.jpg"), std::string::npos);
+    EXPECT_NE(parsed.feed.entries.at(0).content.find("https://e.org/2024/05/post/pic.jpg"),
+              std::string::npos);
 }
 
 TEST(ParseAtom, ReadsAnAtomEntryDocumentAsAFeedOfOne) {
-    const auto parsed = parse_ok(R"(<entry xmlns="http://www.w3.org/2005/Atom"><id>urn:x</id><title>Only</title></entry>)");
+    const auto parsed =
+        parse_ok(R"(<entry xmlns="http://www.w3.org/2005/Atom"><id>urn:x</id><title>Only</title></entry>)");
     ASSERT_EQ(parsed.feed.entries.size(), 1u);
     EXPECT_EQ(parsed.feed.entries[0].title, "Only");
 }

@@ -15,8 +15,8 @@ using testing::parse_ok;
 std::string encode(std::string_view utf8, const char* charset) {
     std::string out(utf8.size() * 4 + 16, '\0');
     UErrorCode status = U_ZERO_ERROR;
-    const int32_t length = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
-                                        static_cast<int32_t>(utf8.size()), &status);
+    const int32_t length = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                        utf8.data(), static_cast<int32_t>(utf8.size()), &status);
     EXPECT_TRUE(U_SUCCESS(status)) << charset;
     out.resize(static_cast<std::size_t>(length));
     return out;
@@ -30,7 +30,8 @@ const std::string news_text =
 std::string rss(std::string_view declaration, std::string_view title, std::string_view text) {
     return std::string("<?xml version=\"1.0\" encoding=\"") + std::string(declaration) +
            "\"?><rss version=\"2.0\"><channel><title>" + std::string(title) + "</title><item><title>" +
-           std::string(title) + "</title><description>" + std::string(text) + "</description></item></channel></rss>";
+           std::string(title) + "</title><description>" + std::string(text) +
+           "</description></item></channel></rss>";
 }
 
 TEST(ParseEncoding, ReadsGbkDeclaredAsGbk) {

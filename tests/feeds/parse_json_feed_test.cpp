@@ -43,7 +43,8 @@ TEST(ParseJsonFeed, ReadsJsonFeed10SingleAuthor) {
 }
 
 TEST(ParseJsonFeed, SkipsValuesOfTheWrongTypeWithAWarning) {
-    const auto parsed = parse_ok(R"({"version": "https://jsonfeed.org/version/1.1", "title": ["not", "a", "string"],
+    const auto parsed =
+        parse_ok(R"({"version": "https://jsonfeed.org/version/1.1", "title": ["not", "a", "string"],
         "items": [{"id": "1", "title": "ok"}, 7]})");
     EXPECT_EQ(parsed.feed.title, "");
     ASSERT_EQ(parsed.feed.entries.size(), 1u);

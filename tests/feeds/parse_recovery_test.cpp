@@ -14,14 +14,16 @@ using testing::parse_ok;
 using testing::rss_with_items;
 
 TEST(ParseRecovery, ReadsBareAmpersands) {
-    const auto parsed = parse_ok(rss_with_items("<item><title>Tom & Jerry</title><link>https://e.org/?a=1&b=2</link></item>"));
+    const auto parsed = parse_ok(
+        rss_with_items("<item><title>Tom & Jerry</title><link>https://e.org/?a=1&b=2</link></item>"));
     EXPECT_EQ(parsed.feed.entries.at(0).title, "Tom & Jerry");
     EXPECT_EQ(parsed.feed.entries.at(0).link, "https://e.org/?a=1&b=2");
     EXPECT_TRUE(has_warning_containing(parsed, "bare '&'"));
 }
 
 TEST(ParseRecovery, ReadsHtmlEntitiesXmlDoesNotDeclare) {
-    const auto parsed = parse_ok(rss_with_items("<item><title>A&nbsp;&mdash;&nbsp;B &copy; C</title></item>"));
+    const auto parsed =
+        parse_ok(rss_with_items("<item><title>A&nbsp;&mdash;&nbsp;B &copy; C</title></item>"));
     EXPECT_EQ(parsed.feed.entries.at(0).title, "A — B © C");
     EXPECT_TRUE(has_warning_containing(parsed, "&nbsp;"));
 }
@@ -34,7 +36,9 @@ TEST(ParseRecovery, LeavesReferencesInsideCdataAndCommentsAsWritten) {
 }
 
 TEST(ParseRecovery, RemovesControlCharactersInsideCdataToo) {
-    const auto parsed = parse_ok(std::string("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title><![CDATA[a\x02" "b]]></title></feed>"));
+    const auto parsed =
+        parse_ok(std::string("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title><![CDATA[a\x02"
+                             "b]]></title></feed>"));
     EXPECT_EQ(parsed.feed.title, "ab");
 }
 
@@ -45,7 +49,8 @@ TEST(ParseRecovery, RemovesControlCharacters) {
 }
 
 TEST(ParseRecovery, SkipsJunkBeforeTheXmlDeclaration) {
-    const auto parsed = parse_ok("\n\nWarning: PHP notice in line 3\n" + rss_with_items("<item><title>x</title></item>"));
+    const auto parsed =
+        parse_ok("\n\nWarning: PHP notice in line 3\n" + rss_with_items("<item><title>x</title></item>"));
     EXPECT_EQ(parsed.feed.entries.size(), 1u);
     EXPECT_TRUE(has_warning_containing(parsed, "junk before the first tag"));
 }
@@ -62,8 +67,8 @@ TEST(ParseRecovery, ClosesMissingEndTags) {
 }
 
 TEST(ParseRecovery, KeepsEveryCompleteItemOfATruncatedDocument) {
-    std::string document = rss_with_items(
-        "<item><title>one</title></item><item><title>two</title></item><item><title>thr");
+    std::string document =
+        rss_with_items("<item><title>one</title></item><item><title>two</title></item><item><title>thr");
     document.resize(document.find("thr") + 3);
     const auto parsed = parse_ok(document);
     ASSERT_GE(parsed.feed.entries.size(), 2u);
@@ -90,7 +95,8 @@ TEST(ParseRecovery, ReadsHtmlInsideCdataAndAroundIt) {
 }
 
 TEST(ParseRecovery, ReadsElementsInTheWrongNamespace) {
-    const auto parsed = parse_ok(R"(<rss version="2.0" xmlns="http://example.com/wrong"><channel><title>t</title>
+    const auto parsed =
+        parse_ok(R"(<rss version="2.0" xmlns="http://example.com/wrong"><channel><title>t</title>
         <item><title>x</title></item></channel></rss>)");
     EXPECT_EQ(parsed.feed.entries.at(0).title, "x");
 }
@@ -115,7 +121,8 @@ TEST(ParseRecovery, SurvivesDeepNesting) {
 
 TEST(ParseRecovery, SurvivesRandomBytesAndRandomCuts) {
     const std::string valid = rss_with_items(
-        "<item><title>a &amp; b</title><link>https://e.org/</link><description><![CDATA[<p>x</p>]]></description>"
+        "<item><title>a &amp; "
+        "b</title><link>https://e.org/</link><description><![CDATA[<p>x</p>]]></description>"
         "<pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate></item>",
         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"");
     std::mt19937 random(12345);

@@ -10,7 +10,9 @@ using testing::has_warning_containing;
 using testing::parse_ok;
 using testing::rss_with_items;
 
-std::string utc(const std::optional<Timestamp>& time) { return time ? format_rfc3339(*time) : "none"; }
+std::string utc(const std::optional<Timestamp>& time) {
+    return time ? format_rfc3339(*time) : "none";
+}
 
 TEST(ParseRss, ReadsEveryRss2ChannelAndItemElement) {
     const auto parsed = parse_ok(R"(<?xml version="1.0"?>
@@ -66,19 +68,21 @@ TEST(ParseRss, ReadsEveryRss2ChannelAndItemElement) {
     ASSERT_EQ(entry.links.size(), 3u);
     EXPECT_EQ(entry.links[0].rel, "alternate");
     EXPECT_EQ(entry.links[1].rel, "enclosure");
-    EXPECT_EQ(entry.links[2], (Link{"https://news.example.org/a/1.html#comments", "replies", "text/html", {}, {}}));
+    EXPECT_EQ(entry.links[2],
+              (Link{"https://news.example.org/a/1.html#comments", "replies", "text/html", {}, {}}));
 }
 
 TEST(ParseRss, ReadsGuidAsLinkWhenPermalinkAndNoLink) {
-    const auto parsed = parse_ok(rss_with_items("<item><title>a</title><guid>https://e.org/p/1</guid></item>"));
+    const auto parsed =
+        parse_ok(rss_with_items("<item><title>a</title><guid>https://e.org/p/1</guid></item>"));
     ASSERT_EQ(parsed.feed.entries.size(), 1u);
     EXPECT_EQ(parsed.feed.entries[0].link, "https://e.org/p/1");
     EXPECT_EQ(parsed.feed.entries[0].id, "https://e.org/p/1");
 }
 
 TEST(ParseRss, KeepsGuidOutOfLinkWhenPermalinkFalse) {
-    const auto parsed =
-        parse_ok(rss_with_items("<item><title>a</title><guid isPermaLink=\"false\">https://e.org/p/1</guid></item>"));
+    const auto parsed = parse_ok(
+        rss_with_items("<item><title>a</title><guid isPermaLink=\"false\">https://e.org/p/1</guid></item>"));
     EXPECT_EQ(parsed.feed.entries[0].link, "");
 }
 
@@ -88,11 +92,13 @@ TEST(ParseRss, LeavesIdEmptyWhenTheItemHasNone) {
 }
 
 TEST(ParseRss, TellsVersionsApart) {
-    for (const auto& [version, format] : {std::pair{"0.91", Format::rss091}, std::pair{"0.92", Format::rss092},
-                                          std::pair{"0.93", Format::rss093}, std::pair{"0.94", Format::rss094},
-                                          std::pair{"2.0", Format::rss20}}) {
-        const auto parsed = parse_ok(std::string("<rss version=\"") + version +
-                                     "\"><channel><title>t</title><item><title>x</title></item></channel></rss>");
+    for (const auto& [version, format] :
+         {std::pair{"0.91", Format::rss091}, std::pair{"0.92", Format::rss092},
+          std::pair{"0.93", Format::rss093}, std::pair{"0.94", Format::rss094},
+          std::pair{"2.0", Format::rss20}}) {
+        const auto parsed =
+            parse_ok(std::string("<rss version=\"") + version +
+                     "\"><channel><title>t</title><item><title>x</title></item></channel></rss>");
         EXPECT_EQ(parsed.format, format) << version;
     }
 }
@@ -134,10 +140,10 @@ TEST(ParseRss, ReadsRss090ByItsNamespace) {
 }
 
 TEST(ParseRss, PrefersContentEncodedAsContentAndKeepsDescriptionAsSummary) {
-    const auto parsed = parse_ok(
-        rss_with_items("<item><description>short</description><content:encoded><![CDATA[<p>long <b>text</b></p>]]>"
-                       "</content:encoded></item>",
-                       "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""));
+    const auto parsed = parse_ok(rss_with_items(
+        "<item><description>short</description><content:encoded><![CDATA[<p>long <b>text</b></p>]]>"
+        "</content:encoded></item>",
+        "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""));
     EXPECT_EQ(parsed.feed.entries[0].summary, "short");
     EXPECT_EQ(parsed.feed.entries[0].content, "<p>long <b>text</b></p>");
 }
@@ -182,35 +188,41 @@ TEST(ParseRss, ReadsAtomLinksInsideRss) {
 TEST(ParseRss, ReadsDatesWithoutZoneInTheGivenTimezone) {
     ParseOptions options;
     options.timezone = "Asia/Shanghai";
-    const auto parsed = parse_ok(rss_with_items("<item><title>x</title><pubDate>2024年1月2日 10:00</pubDate></item>"), options);
+    const auto parsed = parse_ok(
+        rss_with_items("<item><title>x</title><pubDate>2024年1月2日 10:00</pubDate></item>"), options);
     EXPECT_EQ(utc(parsed.feed.entries[0].published), "2024-01-02T02:00:00Z");
 }
 
 TEST(ParseRss, WarnsAboutAnUnreadableDateAndKeepsTheEntry) {
-    const auto parsed = parse_ok(rss_with_items("<item><title>x</title><pubDate>sometime soon</pubDate></item>"));
+    const auto parsed =
+        parse_ok(rss_with_items("<item><title>x</title><pubDate>sometime soon</pubDate></item>"));
     ASSERT_EQ(parsed.feed.entries.size(), 1u);
     EXPECT_FALSE(parsed.feed.entries[0].published);
     EXPECT_TRUE(has_warning_containing(parsed, "unreadable date"));
 }
 
 TEST(ParseRss, ReadsUnescapedHtmlInsideDescription) {
-    const auto parsed = parse_ok(rss_with_items("<item><description><p>Hello <b>there</b></p></description></item>"));
+    const auto parsed =
+        parse_ok(rss_with_items("<item><description><p>Hello <b>there</b></p></description></item>"));
     EXPECT_EQ(parsed.feed.entries[0].summary, "<p>Hello <b>there</b></p>");
 }
 
 TEST(ParseRss, UnescapesDoublyEscapedHtmlOnce) {
-    const auto parsed = parse_ok(rss_with_items("<item><description>&amp;lt;p&amp;gt;Hi&amp;lt;/p&amp;gt;</description></item>"));
+    const auto parsed = parse_ok(
+        rss_with_items("<item><description>&amp;lt;p&amp;gt;Hi&amp;lt;/p&amp;gt;</description></item>"));
     EXPECT_EQ(parsed.feed.entries[0].summary, "<p>Hi</p>");
     EXPECT_TRUE(has_warning_containing(parsed, "escaped twice"));
 }
 
 TEST(ParseRss, StripsMarkupFromTitles) {
-    const auto parsed = parse_ok(rss_with_items("<item><title>&lt;b&gt;Bold&lt;/b&gt;   news&#160;today</title></item>"));
+    const auto parsed =
+        parse_ok(rss_with_items("<item><title>&lt;b&gt;Bold&lt;/b&gt;   news&#160;today</title></item>"));
     EXPECT_EQ(parsed.feed.entries[0].title, "Bold news today");
 }
 
 TEST(ParseRss, ReadsUndeclaredCustomaryPrefixesWithAWarning) {
-    const auto parsed = parse_ok(rss_with_items("<item><title>x</title><dc:creator>Wang</dc:creator></item>"));
+    const auto parsed =
+        parse_ok(rss_with_items("<item><title>x</title><dc:creator>Wang</dc:creator></item>"));
     EXPECT_EQ(parsed.feed.entries[0].authors.at(0).name, "Wang");
     EXPECT_TRUE(has_warning_containing(parsed, "prefix \"dc\" is not declared"));
 }

@@ -55,14 +55,16 @@ TEST(SharedFixtures, EveryFeedParsesWithEntries) {
         if (row.format_dir == "xml") continue;  // plain XML samples, not feeds
         SCOPED_TRACE(row.file);
         const ParsedFeed parsed = parse_fixture(row.file);
-        if (row.file == "rss_2.0_invalid_1.xml") {  // cut off before its first item: the head is what there is
+        if (row.file ==
+            "rss_2.0_invalid_1.xml") {  // cut off before its first item: the head is what there is
             EXPECT_EQ(parsed.feed.title, "Reuters: Most Read Articles");
             EXPECT_FALSE(parsed.warnings.empty());
             continue;
         }
         EXPECT_FALSE(parsed.feed.entries.empty());
         for (const Entry& entry : parsed.feed.entries) {
-            EXPECT_TRUE(!entry.title.empty() || !entry.summary.empty() || !entry.content.empty() || !entry.link.empty());
+            EXPECT_TRUE(!entry.title.empty() || !entry.summary.empty() || !entry.content.empty() ||
+                        !entry.link.empty());
             EXPECT_EQ(entry.content.find("<script"), std::string::npos);
         }
     }

@@ -19,8 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (once != twice) std::abort();
     // Text may say "javascript:"; markup and attribute values may not.
     std::string lower = once;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    for (const char* forbidden : {"<script", "<style", "=\"javascript:", "=\"vbscript:", "=\"data:text", "<iframe src=\"http:"}) {
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    for (const char* forbidden :
+         {"<script", "<style", "=\"javascript:", "=\"vbscript:", "=\"data:text", "<iframe src=\"http:"}) {
         if (lower.find(forbidden) != std::string::npos) std::abort();
     }
     (void)feedagg::feeds::html_to_text(html);

@@ -31,7 +31,8 @@ TEST(ChannelSelection, DrawsNamedSourcesAndTaggedOnes) {
     config::Channel channel;
     channel.sources = {"daily"};
     channel.tags = {"district"};
-    const ChannelSelection selection(channel, {source("daily"), source("xicheng", {"district"}), source("other", {"x"})});
+    const ChannelSelection selection(
+        channel, {source("daily"), source("xicheng", {"district"}), source("other", {"x"})});
     EXPECT_EQ(selection.source_names(), (std::vector<std::string>{"daily", "xicheng"}));
 }
 
@@ -61,14 +62,17 @@ TEST(ChannelFeed, CreditsEachEntryToItsSourceUnlessItNamesItsOrigin) {
     config::Channel channel;
     channel.name = "union-news";
     channel.title = "Union news";
-    store::StoredItem plain{1, "daily", entry("A"), feeds::Timestamp(std::chrono::seconds(100)), feeds::Timestamp(std::chrono::seconds(100))};
+    store::StoredItem plain{1, "daily", entry("A"), feeds::Timestamp(std::chrono::seconds(100)),
+                            feeds::Timestamp(std::chrono::seconds(100))};
     store::StoredItem sourced = plain;
     sourced.id = 2;
     sourced.entry.source_title = "Original Paper";
     std::map<std::string, store::SourceState, std::less<>> sources;
     sources["daily"].feed_title = "Workers' Daily";
     sources["daily"].feed_link = "https://daily.example.cn/";
-    const auto feed = channel_feed(channel, {plain, sourced}, sources, {"https://me/feeds/union-news.atom", "https://me/feeds/union-news.html", ""});
+    const auto feed =
+        channel_feed(channel, {plain, sourced}, sources,
+                     {"https://me/feeds/union-news.atom", "https://me/feeds/union-news.html", ""});
     ASSERT_EQ(feed.entries.size(), 2u);
     EXPECT_EQ(feed.title, "Union news");
     EXPECT_EQ(feed.self_link, "https://me/feeds/union-news.atom");

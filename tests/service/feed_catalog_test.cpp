@@ -20,7 +20,8 @@ std::shared_ptr<CatalogSnapshot> snapshot_with_items(int count) {
         item.entry.id = "urn:item:" + std::to_string(i);
         item.entry.title = "Item " + std::to_string(i);
         item.entry.link = "https://daily.example.cn/" + std::to_string(i);
-        item.sort_time = feeds::Timestamp(std::chrono::seconds(1'700'000'000 - (i / 2) * 60));  // pairs share a time
+        item.sort_time =
+            feeds::Timestamp(std::chrono::seconds(1'700'000'000 - (i / 2) * 60));  // pairs share a time
         item.first_seen = item.sort_time;
         item.entry.published = item.sort_time;
         channel.items.push_back(item);
@@ -36,7 +37,7 @@ std::shared_ptr<CatalogSnapshot> snapshot_with_items(int count) {
 }
 
 class FeedCatalogTest : public ::testing::Test {
-protected:
+  protected:
     FeedCatalog catalog{config::ServerSettings{}, std::make_shared<Metrics>()};
 
     http::Catalog::Answer get(std::string_view path, std::string_view query = {}) {
@@ -75,7 +76,8 @@ TEST_F(FeedCatalogTest, PagesWithLimitAndNextLinksUntilTheLastPage) {
         const auto feed = get_feed("/feeds/union-news.atom", query);
         for (const auto& entry : feed.entries) titles.push_back(entry.title);
         if (feed.next_link.empty()) break;
-        EXPECT_TRUE(feed.next_link.starts_with("http://127.0.0.1:8080/feeds/union-news.atom?limit=2&after=")) << feed.next_link;
+        EXPECT_TRUE(feed.next_link.starts_with("http://127.0.0.1:8080/feeds/union-news.atom?limit=2&after="))
+            << feed.next_link;
         query = feed.next_link.substr(feed.next_link.find('?') + 1);
     }
     EXPECT_EQ(titles, (std::vector<std::string>{"Item 1", "Item 0", "Item 3", "Item 2", "Item 4"}));

@@ -32,7 +32,8 @@ PollResult poll(const fetch::FetchResult& fetched, store::SourceState state = {}
     return finish_poll(source(), std::move(state), fetched, now, random);
 }
 
-const std::string rss = R"(<rss version="2.0"><channel><title>Workers' Daily</title><link>https://daily.example.cn/</link>
+const std::string rss =
+    R"(<rss version="2.0"><channel><title>Workers' Daily</title><link>https://daily.example.cn/</link>
 <ttl>120</ttl><item><title>One</title><link>/a/1.html</link><pubDate>2024-01-02 10:00</pubDate></item></channel></rss>)";
 
 TEST(PollResult, ReadsADocumentAndRemembersItsValidators) {
@@ -44,7 +45,8 @@ TEST(PollResult, ReadsADocumentAndRemembersItsValidators) {
     EXPECT_FALSE(result.failed);
     ASSERT_EQ(result.outcome.entries.size(), 1u);
     EXPECT_EQ(result.outcome.entries[0].link, "https://daily.example.cn/a/1.html");
-    EXPECT_EQ(result.outcome.entries[0].published, feeds::Timestamp(std::chrono::seconds(1'704'160'800)));  // Shanghai
+    EXPECT_EQ(result.outcome.entries[0].published,
+              feeds::Timestamp(std::chrono::seconds(1'704'160'800)));  // Shanghai
     const auto& state = result.outcome.state;
     EXPECT_EQ(state.etag, "\"v1\"");
     EXPECT_EQ(state.last_modified, "Tue, 02 Jan 2024 02:00:00 GMT");
@@ -63,7 +65,8 @@ TEST(PollResult, NotModifiedIsASuccessWithNoEntries) {
 TEST(PollResult, FailuresCountUpAndBackOff) {
     store::SourceState state = poll_start_state(source(), std::nullopt);
     state.consecutive_failures = 3;
-    const PollResult result = poll(fetch::FetchError{fetch::FetchErrorKind::timeout, "read timed out after 30s"}, state);
+    const PollResult result =
+        poll(fetch::FetchError{fetch::FetchErrorKind::timeout, "read timed out after 30s"}, state);
     EXPECT_TRUE(result.failed);
     EXPECT_EQ(result.result, "timeout");
     EXPECT_EQ(result.outcome.state.consecutive_failures, 4);

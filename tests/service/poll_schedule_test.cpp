@@ -26,7 +26,8 @@ TEST(PollSchedule, SuccessWaitsTheIntervalWithinTenPercent) {
 
 TEST(PollSchedule, JitterSpreadsSourcesConfiguredAlike) {
     std::set<std::int64_t> delays;
-    for (std::uint64_t seed = 0; seed < 50; ++seed) delays.insert(delay_of({.interval = 30min}, seed).count());
+    for (std::uint64_t seed = 0; seed < 50; ++seed)
+        delays.insert(delay_of({.interval = 30min}, seed).count());
     EXPECT_GT(delays.size(), 40u);
 }
 
