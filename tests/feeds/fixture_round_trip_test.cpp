@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "feeds/parse.hpp"
+#include "parse_test_support.hpp"
 #include "feeds/report_json.hpp"
 #include "feeds/writers.hpp"
 
@@ -16,13 +17,7 @@ namespace feedagg::feeds {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using testing::read_file;
 
 std::vector<fs::path> fixture_feeds() {
     std::vector<fs::path> paths;

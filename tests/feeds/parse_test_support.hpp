@@ -4,12 +4,22 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 
 #include "feeds/parse.hpp"
 
 namespace feedagg::feeds::testing {
+
+inline std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
 
 inline ParsedFeed parse_ok(std::string_view document, ParseOptions options = {}) {
     auto parsed = parse_feed(document, options);

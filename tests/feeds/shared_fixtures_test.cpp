@@ -8,20 +8,15 @@
 
 #include "feeds/dates.hpp"
 #include "feeds/parse.hpp"
+#include "parse_test_support.hpp"
 
 namespace feedagg::feeds {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::read_file;
 
 const fs::path fixtures = fs::path(FEEDAGG_SHARED_FIXTURES) / "feeds";
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 struct ManifestRow {
     std::string file;
