@@ -3,6 +3,9 @@
 
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "feeds/encoding.hpp"
 #include "feeds/encoding_detail.hpp"
@@ -31,6 +34,38 @@ std::size_t skip_ascii(std::string_view text, std::size_t at) {
     }
     while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80) ++at;
     return at;
+}
+
+// Index of the first non-ASCII byte at or after `at`, checking sixteen bytes per step where SSE2 is
+// available (every x86-64).
+std::size_t skip_ascii_block(const unsigned char* bytes, std::size_t at, std::size_t size) {
+#if defined(__SSE2__)
+    while (at + 16 <= size) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(block));
+        if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask));
+        at += 16;
+    }
+#endif
+    while (at < size && bytes[at] < 0x80) ++at;
+    return at;
+}
+
+// utf8_sequence_length for a byte at or above 0x80, small enough to stay inside the caller's loop.
+std::size_t multibyte_length(const unsigned char* bytes, std::size_t left) {
+    const unsigned char lead = bytes[0];
+    if (lead < 0xC2) return 0;
+    if (lead < 0xE0) return left >= 2 && is_continuation(bytes[1]) ? 2 : 0;
+    if (lead < 0xF0) {
+        if (left < 3 || !is_continuation(bytes[1]) || !is_continuation(bytes[2])) return 0;
+        if ((lead == 0xE0 && bytes[1] < 0xA0) || (lead == 0xED && bytes[1] > 0x9F)) return 0;
+        return 3;
+    }
+    if (lead > 0xF4 || left < 4 || !is_continuation(bytes[1]) || !is_continuation(bytes[2]) ||
+        !is_continuation(bytes[3]))
+        return 0;
+    if ((lead == 0xF0 && bytes[1] < 0x90) || (lead == 0xF4 && bytes[1] > 0x8F)) return 0;
+    return 4;
 }
 
 }  // namespace
@@ -88,11 +123,17 @@ Utf8Census take_utf8_census(std::string_view text) {
 }  // namespace detail
 
 bool is_valid_utf8(std::string_view text) {
-    std::size_t at = detail::skip_ascii(text, 0);
-    while (at < text.size()) {
-        const std::size_t length = detail::utf8_sequence_length(text, at);
-        if (length == 0) return false;
-        at = detail::skip_ascii(text, at + length);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t at = detail::skip_ascii_block(bytes, 0, size);
+    while (at < size) {
+        // Non-Latin text runs multibyte sequences together: stay here until ASCII comes back.
+        while (at < size && bytes[at] >= 0x80) {
+            const std::size_t length = detail::multibyte_length(bytes + at, size - at);
+            if (length == 0) return false;
+            at += length;
+        }
+        at = detail::skip_ascii_block(bytes, at, size);
     }
     return true;
 }

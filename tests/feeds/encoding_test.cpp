@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "feeds/encoding_detail.hpp"
+
 namespace feedagg::feeds {
 namespace {
 
@@ -114,6 +116,48 @@ TEST(Utf8Validation, FindsAnInvalidByteAtAnyOffsetInALongAsciiRun) {
         EXPECT_FALSE(is_valid_utf8(text)) << "offset " << offset;
         text[offset] = '\xC3';
         EXPECT_FALSE(is_valid_utf8(text)) << "offset " << offset;
+    }
+}
+
+// The fast path checks sixteen ASCII bytes per step and stays in a multibyte loop between ASCII
+// runs; it must agree with a walk sequence by sequence over mixes of every kind of byte.
+TEST(Utf8Validation, AgreesWithSequenceBySequenceWalkOverRandomMixes) {
+    const std::vector<std::string> pieces = {"a",
+                                             "plain ascii words ",
+                                             "\xC3\xA9",
+                                             "\xE4\xB8\xAD",
+                                             "\xF0\x9F\x98\x80",
+                                             "\xED\x9F\xBF",
+                                             "\xEF\xBF\xBF",
+                                             "\x80",
+                                             "\xC3",
+                                             "\xE4\xB8",
+                                             "\xF0\x9F\x98",
+                                             "\xED\xA0\x80",
+                                             "\xC0\xAF",
+                                             "\xF4\x90\x80\x80",
+                                             "\xFF"};
+    const auto walk = [](std::string_view text) {
+        for (std::size_t at = 0; at < text.size();) {
+            const std::size_t length = feedagg::feeds::detail::utf8_sequence_length(text, at);
+            if (length == 0) return false;
+            at += length;
+        }
+        return true;
+    };
+    std::mt19937 random(1103);
+    std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> count(0, 40);
+    std::bernoulli_distribution valid_only(0.5);
+    for (int round = 0; round < 20000; ++round) {
+        std::string text;
+        const bool keep_valid = valid_only(random);
+        for (int i = count(random); i > 0; --i) {
+            const std::size_t chosen = piece(random);
+            if (keep_valid && chosen > 6) continue;
+            text += pieces[chosen];
+        }
+        ASSERT_EQ(is_valid_utf8(text), walk(text)) << testing::PrintToString(text);
     }
 }
 
