@@ -13,6 +13,10 @@ struct SanitizeOptions {
     // Hosts whose <iframe> embeds are kept (https only), e.g. video players.
     std::vector<std::string> iframe_hosts = {"www.youtube.com", "www.youtube-nocookie.com",
                                              "player.vimeo.com", "player.bilibili.com"};
+    // Set when the caller guarantees the HTML is valid UTF-8 (parse_feed's text always is: it comes
+    // from decode_document). Escaping then skips checking multibyte sequences; ill-formed bytes
+    // would pass through instead of becoming U+FFFD. Leave it false for text of unknown origin.
+    bool input_is_valid_utf8 = false;
 };
 
 // Allow-list sanitizer: keeps harmless formatting, links, images, tables, media; drops script,

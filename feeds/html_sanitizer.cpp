@@ -71,7 +71,10 @@ bool is_heading(const Element& element) {
 class Sanitizer {
   public:
     explicit Sanitizer(const SanitizeOptions& options)
-        : options_(options), resolver_(options.base_url), known_(elements()) {}
+        : options_(options),
+          valid_utf8_(options.input_is_valid_utf8),
+          resolver_(options.base_url),
+          known_(elements()) {}
 
     std::string run(std::string_view html) {
         out_.reserve(html.size() + html.size() / 8);
@@ -83,17 +86,14 @@ class Sanitizer {
                 continue;
             }
             switch (token.kind) {
-                case TokenKind::text:
-                    write_text(token);
-                    break;
+                case TokenKind::text: write_text(token); break;
                 case TokenKind::start_tag:
                     if (token.element != nullptr) start_element(token, *token.element);
                     break;
                 case TokenKind::end_tag:
                     if (token.element != nullptr) end_element(*token.element);
                     break;
-                default:
-                    break;  // comments and doctypes are dropped
+                default: break;  // comments and doctypes are dropped
             }
         }
         close_until(0);
@@ -104,11 +104,13 @@ class Sanitizer {
     // References are decoded where they are met, and what they stand for is escaped like the text.
     void write_text(const Token& token) {
         std::string_view text = token.text;
-        while (token.text_has_references) {
-            const void* found = std::memchr(text.data(), '&', text.size());
-            if (found == nullptr) break;
-            const auto ampersand = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
-            detail::append_xml_escaped(text.substr(0, ampersand), out_);
+        if (!token.text_has_references) {
+            detail::append_xml_escaped(text, valid_utf8_, out_);
+            return;
+        }
+        for (;;) {
+            const std::size_t ampersand = append_escaped_until_ampersand(text);
+            if (ampersand == text.size()) return;
             text.remove_prefix(ampersand);
             decoded_.clear();
             const std::size_t used =
@@ -117,11 +119,21 @@ class Sanitizer {
                 out_.append("&amp;");
                 text.remove_prefix(1);
             } else {
-                detail::append_xml_escaped(decoded_, out_);
+                detail::append_xml_escaped(decoded_, valid_utf8_, out_);
                 text.remove_prefix(used);
             }
         }
-        detail::append_xml_escaped(text, out_);
+    }
+
+    // Escapes `text` up to its first '&' and returns the index of that '&' (text.size() if none).
+    std::size_t append_escaped_until_ampersand(std::string_view text) {
+        if (valid_utf8_) return detail::append_valid_utf8_escaped_until_ampersand(text, out_);
+        const void* found = std::memchr(text.data(), '&', text.size());
+        const std::size_t ampersand =
+            found == nullptr ? text.size()
+                             : static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+        detail::append_xml_escaped(text.substr(0, ampersand), out_);
+        return ampersand;
     }
 
     void start_element(const Token& tag, const Element& element) {
@@ -246,6 +258,8 @@ class Sanitizer {
     }
 
     const SanitizeOptions& options_;
+    // Character references decode to valid UTF-8, so decoded text keeps the input's guarantee.
+    const bool valid_utf8_;
     detail::UrlResolver resolver_;
     detail::AttributeBuffers attribute_buffers_;
     const Elements& known_;

@@ -276,11 +276,12 @@ std::optional<std::string_view> safe_srcset(std::string_view value, Context& con
     return std::string_view(result);
 }
 
-void append_attribute(std::string_view name, std::string_view value, std::string& out) {
+void append_attribute(std::string_view name, std::string_view value, bool value_is_valid_utf8,
+                      std::string& out) {
     out.push_back(' ');
     out.append(name);
     out.append("=\"");
-    append_xml_escaped(value, out);
+    append_xml_escaped(value, value_is_valid_utf8, out);
     out.push_back('"');
 }
 
@@ -334,15 +335,15 @@ bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options,
         if (!kind) continue;
         const auto value = checked_value(attribute, *kind, context);
         if (!value) continue;
-        append_attribute(attribute.name, *value, out);
+        append_attribute(attribute.name, *value, options.input_is_valid_utf8, out);
         has_source = has_source || is_same_name(attribute.name, "src") ||
                      is_same_name(attribute.name, "srcset") || is_same_name(attribute.name, "href");
     }
     if (tag.name == "a" && has_source) {
         // Linked pages get neither window.opener nor our address.
-        append_attribute("rel", "noopener noreferrer", out);
+        append_attribute("rel", "noopener noreferrer", true, out);
     } else if (tag.name == "iframe" && has_source) {
-        append_attribute("sandbox", kIframeSandbox, out);
+        append_attribute("sandbox", kIframeSandbox, true, out);
     } else if ((tag.name == "img" || tag.name == "iframe" || tag.name == "source") && !has_source) {
         out.resize(rollback);
         return false;

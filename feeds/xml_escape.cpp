@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -39,16 +40,11 @@ constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 
 std::string_view reference_for(char c) {
     switch (c) {
-        case '&':
-            return "&amp;";
-        case '<':
-            return "&lt;";
-        case '>':
-            return "&gt;";
-        case '"':
-            return "&quot;";
-        default:
-            return "&#39;";
+        case '&': return "&amp;";
+        case '<': return "&lt;";
+        case '>': return "&gt;";
+        case '"': return "&quot;";
+        default: return "&#39;";
     }
 }
 
@@ -108,6 +104,90 @@ std::size_t skip_plain_ascii(const unsigned char* bytes, std::size_t position, s
     (void)size;
 #endif
     return position;
+}
+
+#if defined(__SSE2__)
+// Bit i set when block byte i stops a valid UTF-8 run: an ASCII control but tab/LF/CR (which HTML is
+// full of), a character that needs escaping, DEL, or 0xEF, which leads U+FFFE and U+FFFF.
+unsigned valid_utf8_stops(__m128i block) {
+    // Unsigned byte <= 0x1F: the minimum with 0x1F is the byte itself.
+    __m128i stops = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1F)), block);
+    const __m128i kept_controls = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\t'))),
+        _mm_cmpeq_epi8(block, _mm_set1_epi8('\r')));
+    stops = _mm_andnot_si128(kept_controls, stops);
+    for (const char special : {'&', '<', '>', '"', '\'', '\x7F', '\xEF'})
+        stops = _mm_or_si128(stops, _mm_cmpeq_epi8(block, _mm_set1_epi8(special)));
+    return static_cast<unsigned>(_mm_movemask_epi8(stops));
+}
+#endif
+
+// valid_utf8_stops byte by byte, for texts shorter than one block.
+constexpr std::array<bool, 256> kValidUtf8Stops = [] {
+    std::array<bool, 256> stops{};
+    for (int byte = 0; byte < 0x80; ++byte) stops[byte] = kByteClass[byte] != kPlain;
+    stops[0xEF] = true;
+    return stops;
+}();
+
+// The first byte at or after `position` that valid UTF-8 text cannot copy blindly (see
+// valid_utf8_stops), or `size`. Sixteen bytes per step where SSE2 is available; the last few bytes
+// are checked in the block that ends the text, so they cost one step too.
+std::size_t skip_plain_valid_utf8(const unsigned char* bytes, std::size_t position, std::size_t size) {
+#if defined(__SSE2__)
+    while (position + 16 <= size) {
+        const unsigned mask =
+            valid_utf8_stops(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + position)));
+        if (mask != 0) return position + static_cast<std::size_t>(__builtin_ctz(mask));
+        position += 16;
+    }
+    if (position < size && size >= 16) {
+        const unsigned block_mask =
+            valid_utf8_stops(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + size - 16)));
+        const unsigned mask = block_mask >> (16 - (size - position));  // bytes before `position` are done
+        return mask != 0 ? position + static_cast<std::size_t>(__builtin_ctz(mask)) : size;
+    }
+#endif
+    while (position < size && !kValidUtf8Stops[bytes[position]]) ++position;
+    return position;
+}
+
+// Escapes valid UTF-8 `text` up to its end or, with `stop_at_ampersand`, its first '&'; returns where
+// it stopped.
+template <bool stop_at_ampersand>
+std::size_t escape_valid_utf8(std::string_view text, std::string& out) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t run_start = 0;
+    std::size_t position = 0;
+    while (position < size) {
+        position = skip_plain_valid_utf8(bytes, position, size);
+        if (position == size) break;
+        const unsigned char byte = bytes[position];
+        if (byte == 0xEF) {
+            const bool noncharacter =
+                position + 2 < size && bytes[position + 1] == 0xBF && bytes[position + 2] >= 0xBE;
+            if (!noncharacter) {
+                ++position;
+                continue;
+            }
+            out.append(text.data() + run_start, position - run_start);
+            position += 3;  // U+FFFE, U+FFFF
+        } else {
+            const std::uint8_t kind = kByteClass[byte];
+            if (kind != kEscaped && kind != kDropped) {
+                ++position;  // not reached: tab, LF, CR and the rest of ASCII never stop a run
+                continue;
+            }
+            out.append(text.data() + run_start, position - run_start);
+            if (stop_at_ampersand && byte == '&') return position;
+            if (kind == kEscaped) out.append(reference_for(text[position]));
+            ++position;
+        }
+        run_start = position;
+    }
+    out.append(text.data() + run_start, size - run_start);
+    return size;
 }
 
 }  // namespace
@@ -178,6 +258,14 @@ void append_xml_escaped(std::string_view text, std::string& out) {
         run_start = position;
     }
     out.append(text.data() + run_start, size - run_start);
+}
+
+void append_valid_utf8_escaped(std::string_view text, std::string& out) {
+    escape_valid_utf8<false>(text, out);
+}
+
+std::size_t append_valid_utf8_escaped_until_ampersand(std::string_view text, std::string& out) {
+    return escape_valid_utf8<true>(text, out);
 }
 
 }  // namespace detail

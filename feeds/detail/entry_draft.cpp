@@ -15,7 +15,9 @@ std::string trimmed(std::string text) {
     return text;
 }
 
-bool is_absolute(std::string_view url) { return url.find("://") != std::string_view::npos; }
+bool is_absolute(std::string_view url) {
+    return url.find("://") != std::string_view::npos;
+}
 
 void resolve_in_place(std::string& url, std::string_view base) {
     if (!url.empty()) url = resolve_url(base, url);
@@ -70,7 +72,8 @@ void complete_links(Entry& entry) {
         add(alternate != entry.links.end() ? *alternate : Link{entry.link, "alternate", {}, {}, {}});
     }
     for (auto& link : entry.links) add(std::move(link));
-    for (const auto& enclosure : entry.enclosures) add(Link{enclosure.url, "enclosure", enclosure.type, {}, enclosure.length});
+    for (const auto& enclosure : entry.enclosures)
+        add(Link{enclosure.url, "enclosure", enclosure.type, {}, enclosure.length});
     if (!entry.comments.empty()) {  // RFC 4685 §3: the comments page is a "replies" link
         const bool listed = std::any_of(links.begin(), links.end(), [&](const Link& link) {
             return link.rel == "replies" && link.href == entry.comments;
@@ -90,7 +93,7 @@ Entry finish_entry(EntryDraft draft, std::string_view feed_base, SanitizeOptions
     resolve_in_place(entry.source_link, entry_base);
     for (auto& author : entry.authors) resolve_in_place(author.uri, entry_base);
 
-    const std::string content_fallback = !draft.base.empty()      ? draft.base
+    const std::string content_fallback = !draft.base.empty()       ? draft.base
                                          : is_absolute(entry.link) ? entry.link
                                                                    : entry_base;
     if (!entry.summary.empty()) {
@@ -126,16 +129,22 @@ void finish_feed_head(Feed& feed, std::string_view document_base) {
 
 }  // namespace
 
-Feed finish_feed(Feed head, std::vector<EntryDraft> drafts, std::string_view root_xml_base, const ParseOptions& options) {
+Feed finish_feed(Feed head, std::vector<EntryDraft> drafts, std::string_view root_xml_base,
+                 const ParseOptions& options) {
     // Without a document URL the feed's own absolute self link says where it lives.
-    const std::string document_base = !root_xml_base.empty()     ? std::string(root_xml_base)
-                                      : !options.base_url.empty() ? options.base_url
+    const std::string document_base = !root_xml_base.empty()        ? std::string(root_xml_base)
+                                      : !options.base_url.empty()   ? options.base_url
                                       : is_absolute(head.self_link) ? head.self_link
                                                                     : std::string{};
     finish_feed_head(head, document_base);
-    const std::string base = !document_base.empty() ? document_base : is_absolute(head.link) ? head.link : std::string{};
+    const std::string base = !document_base.empty()   ? document_base
+                             : is_absolute(head.link) ? head.link
+                                                      : std::string{};
     head.entries.reserve(drafts.size());
-    SanitizeOptions sanitizing;  // one for the feed: only its base URL changes from entry to entry
+    // One for the feed: only its base URL changes from entry to entry. The readers only hand over
+    // text cut from decode_document's output, which is valid UTF-8.
+    SanitizeOptions sanitizing;
+    sanitizing.input_is_valid_utf8 = true;
     for (auto& draft : drafts) head.entries.push_back(finish_entry(std::move(draft), base, sanitizing));
     return head;
 }

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -235,6 +236,49 @@ TEST(EscapeXml, FastPathsAgreeWithCharacterByCharacterEscaping) {
         for (int i = 0; i < count; ++i) text += pieces[random() % std::size(pieces)];
         SCOPED_TRACE(::testing::PrintToString(text));
         ASSERT_EQ(escape_xml(text), escape_xml_slowly(text));
+    }
+}
+
+// For valid UTF-8 the unchecked path must escape exactly as the checked one, wherever the stops
+// fall: inside a 16-byte block, in the block that ends the text, or in a text shorter than a block.
+TEST(EscapeXml, ValidUtf8PathAgreesWithCheckedEscaping) {
+    const std::string_view pieces[] = {"plain ascii words ",
+                                       "0123456789abcdef",
+                                       "a",
+                                       "&",
+                                       "<",
+                                       ">",
+                                       "\"",
+                                       "'",
+                                       "\t",
+                                       "\n",
+                                       "\r",
+                                       "\x01",
+                                       "\x1F",
+                                       "\x7F",
+                                       "\u4e2d",
+                                       "\uFF0C",
+                                       "\uFFFD",
+                                       "\uFFFE",
+                                       "\uFFFF",
+                                       "\uFEFF",
+                                       "\u00e9",
+                                       "\U0001F600",
+                                       std::string_view("\0", 1)};
+    std::mt19937 random(20251125);
+    for (int round = 0; round < 20000; ++round) {
+        std::string text;
+        const int count = static_cast<int>(random() % 24);
+        for (int i = 0; i < count; ++i) text += pieces[random() % std::size(pieces)];
+        SCOPED_TRACE(::testing::PrintToString(text));
+        std::string unchecked = "kept:";
+        detail::append_valid_utf8_escaped(text, unchecked);
+        ASSERT_EQ(unchecked, "kept:" + escape_xml(text));
+
+        std::string until_ampersand;
+        const std::size_t stop = detail::append_valid_utf8_escaped_until_ampersand(text, until_ampersand);
+        ASSERT_EQ(stop, std::min(text.find('&'), text.size()));
+        ASSERT_EQ(until_ampersand, escape_xml(text.substr(0, stop)));
     }
 }
 
