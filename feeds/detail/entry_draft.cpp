@@ -15,6 +15,12 @@ std::string trimmed(std::string text) {
     return text;
 }
 
+// Leading whitespace the sanitizer would copy, for trimmed() to shift the whole output back over.
+std::string_view without_leading_whitespace(std::string_view html) {
+    const auto first = html.find_first_not_of(" \t\r\n");
+    return first == std::string_view::npos ? std::string_view() : html.substr(first);
+}
+
 bool is_absolute(std::string_view url) {
     return url.find("://") != std::string_view::npos;
 }
@@ -98,11 +104,11 @@ Entry finish_entry(EntryDraft draft, std::string_view feed_base, SanitizeOptions
                                                                    : entry_base;
     if (!entry.summary.empty()) {
         options.base_url = draft.summary_base.empty() ? content_fallback : draft.summary_base;
-        entry.summary = trimmed(sanitize_html(entry.summary, options));
+        entry.summary = trimmed(sanitize_html(without_leading_whitespace(entry.summary), options));
     }
     if (!entry.content.empty()) {
         options.base_url = draft.content_base.empty() ? content_fallback : draft.content_base;
-        entry.content = trimmed(sanitize_html(entry.content, options));
+        entry.content = trimmed(sanitize_html(without_leading_whitespace(entry.content), options));
     }
     drop_duplicates(entry.categories);
     drop_duplicates(entry.authors);

@@ -3,6 +3,7 @@
 #include "feeds/detail/xml_repair.hpp"
 #include "feeds/html.hpp"
 #include "feeds/url.hpp"
+#include "feeds/xml_escape.hpp"
 
 namespace feedagg::feeds::detail {
 namespace {
@@ -60,7 +61,7 @@ void open_tag(pugi::xml_node node, std::string& html) {
         html += ' ';
         html += attribute.name();
         html += "=\"";
-        html += escape_xml(attribute.value());
+        append_xml_escaped(attribute.value(), html);
         html += '"';
     }
     html += '>';
@@ -79,7 +80,7 @@ std::string inner_markup(pugi::xml_node element) {
     pugi::xml_node node = element.first_child();
     while (node) {
         if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
-            html += escape_xml(node.value());
+            append_xml_escaped(node.value(), html);
         } else if (node.type() == pugi::node_element) {
             open_tag(node, html);
             if (node.first_child()) {
