@@ -228,17 +228,18 @@ wrk_run() {  # LABEL URL [HEADER]
     <<<"$out" | tee -a "$results" >&2
 }
 
-serve_round() {  # NGINX_LABEL: one pass of the four wrk runs against the running nginx and feedagg
+serve_round() {  # NGINX_LABEL FEEDAGG_LABEL: one pass of four wrk runs, each feedagg run right after nginx's
   wrk_run "$1-200" "$static_url"
-  wrk_run feedagg-200 "$feed_url"
+  wrk_run "$2-200" "$feed_url"
   wrk_run "$1-304" "$static_url" "If-None-Match: $nginx_etag"
-  wrk_run feedagg-304 "$feed_url" "If-None-Match: $feedagg_etag"
+  wrk_run "$2-304" "$feed_url" "If-None-Match: $feedagg_etag"
 }
 
 polls_before=$(grep -c 'source=' "$work/feedagg-serve.log" || true)
 for workers in auto 1; do
   start_nginx "$workers"
-  label=nginx; [[ $workers == 1 ]] && label=nginx1w
+  label=nginx feedagg_label=feedagg
+  [[ $workers == 1 ]] && label=nginx1w feedagg_label=feedagg-vs1w
   nginx_etag=$(etag_of "$static_url")
   feedagg_etag=$(etag_of "$feed_url")
   cmp -s <(curl -fsS "$static_url") <(curl -fsS "$feed_url") || note "warning: nginx and feedagg serve different bytes"
@@ -246,7 +247,7 @@ for workers in auto 1; do
     "304 with If-None-Match: nginx $(status_of "$static_url" -H "If-None-Match: $nginx_etag")," \
     "feedagg $(status_of "$feed_url" -H "If-None-Match: $feedagg_etag")"
   passes=$wrk_passes; [[ $workers == 1 ]] && passes=1
-  for ((pass = 1; pass <= passes; pass++)); do serve_round "$label"; done
+  for ((pass = 1; pass <= passes; pass++)); do serve_round "$label" "$feedagg_label"; done
   stop_nginx
 done
 polls_after=$(grep -c 'source=' "$work/feedagg-serve.log" || true)

@@ -8,9 +8,10 @@ shift
 
 awk -v sizes="$*" '
   function field(key,   i) { for (i = 2; i <= NF; i++) if (index($i, key "=") == 1) return substr($i, length(key) + 2); return "" }
-  function median(label,   n, i, j, t, v) {
+  # median(LABEL) of its requests/s; median(LABEL, BASE) of its ratios to BASE, pass by pass
+  function median(label, base,   n, i, j, t, v) {
     n = count[label]
-    for (i = 1; i <= n; i++) v[i] = rps[label, i]
+    for (i = 1; i <= n; i++) v[i] = base == "" ? rps[label, i] : rps[label, i] / rps[base, i]
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
     return n == 0 ? 0 : (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2)
   }
@@ -51,15 +52,17 @@ awk -v sizes="$*" '
           printf "  %-4s wall %.2f  cpu %.2f\n", cycle, (wall[b] / size[n]) / (wall[a] / size[1]), (cpu[b] / size[n]) / (cpu[a] / size[1])
       }
     }
-    print "\n(b) serving the merged feed: median requests/s of the passes"
-    print "| server | status | requests/s | ÷ nginx | passes |"
-    print "|---|---|---:|---:|---|"
+    print "\n(b) serving the merged feed: medians of the passes; each feedagg run is compared with the nginx run just before it"
+    print "| status | nginx workers | nginx requests/s | feedagg requests/s | feedagg ÷ nginx | passes |"
+    print "|---|---|---:|---:|---:|---:|"
     split("200 304", statuses, " ")
     for (s = 1; s <= 2; s++) {
       st = statuses[s]
-      printf "| nginx (2 workers) | %s | %.0f | 1.00 | %d |\n", st, median("nginx-" st), count["nginx-" st]
-      if (count["nginx1w-" st]) printf "| nginx (1 worker) | %s | %.0f | %.2f | %d |\n", st, median("nginx1w-" st), median("nginx1w-" st) / median("nginx-" st), count["nginx1w-" st]
-      printf "| feedagg | %s | %.0f | **%.2f** | %d |\n", st, median("feedagg-" st), median("feedagg-" st) / median("nginx-" st), count["feedagg-" st]
+      printf "| %s | 2 | %.0f | %.0f | **%.2f** | %d |\n", st, median("nginx-" st), median("feedagg-" st),
+        median("feedagg-" st, "nginx-" st), count["feedagg-" st]
+      if (count["nginx1w-" st])
+        printf "| %s | 1 | %.0f | %.0f | %.2f | %d |\n", st, median("nginx1w-" st), median("feedagg-vs1w-" st),
+          median("feedagg-vs1w-" st, "nginx1w-" st), count["feedagg-vs1w-" st]
     }
     if (serve != "") print "\n" serve
   }' "$results"
