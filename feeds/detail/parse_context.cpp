@@ -1,5 +1,7 @@
 #include "feeds/detail/parse_context.hpp"
 
+#include <array>
+
 #include "feeds/dates.hpp"
 #include "feeds/html.hpp"
 
@@ -27,6 +29,14 @@ std::size_t space_length(std::string_view text, std::size_t at) {
     if (c == 0xE2 && at + 2 < text.size() && byte(at + 1) == 0x80 && byte(at + 2) <= 0x8B) return 3;
     return 0;
 }
+
+// The first bytes of what space_length recognizes.
+constexpr std::array<bool, 256> kMayStartSpace = [] {
+    std::array<bool, 256> starts{};
+    for (const unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) starts[c] = true;
+    starts[0xC2] = starts[0xE2] = starts[0xE3] = true;
+    return starts;
+}();
 
 }  // namespace
 
@@ -68,15 +78,21 @@ std::string collapse_whitespace(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     bool pending_space = false;
-    for (std::size_t at = 0; at < text.size();) {
-        if (const std::size_t length = space_length(text, at)) {
-            pending_space = !out.empty();
-            at += length;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = at;  // words are appended whole
+        while (end < text.size() &&
+               !(kMayStartSpace[static_cast<unsigned char>(text[end])] && space_length(text, end) > 0))
+            ++end;
+        if (end > at) {
+            if (pending_space) out += ' ';
+            pending_space = false;
+            out.append(text.data() + at, end - at);
+            at = end;
             continue;
         }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += text[at++];
+        pending_space = !out.empty();
+        at += space_length(text, at);
     }
     return out;
 }
