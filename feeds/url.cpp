@@ -40,10 +40,10 @@ constexpr std::array<bool, 256> kNeedsAttention = [] {
 
 // Real-world hrefs hold spaces, non-ASCII text and stray '%'; browsers percent-encode them, so do
 // we before handing the reference to an RFC 3986 parser. Tab, LF and CR are removed (WHATWG URL).
-std::string percent_encode_loosely(std::string_view url) {
+// Appends the encoded `url` to `encoded`.
+void append_percent_encoded_loosely(std::string_view url, std::string& encoded) {
     static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string encoded;
-    encoded.reserve(url.size() + 8);
+    encoded.reserve(encoded.size() + url.size() + 8);
     bool seen_fragment = false;
     std::size_t i = 0;
     while (i < url.size()) {
@@ -70,6 +70,11 @@ std::string percent_encode_loosely(std::string_view url) {
             encoded.push_back(static_cast<char>(byte));
         }
     }
+}
+
+std::string percent_encode_loosely(std::string_view url) {
+    std::string encoded;
+    append_percent_encoded_loosely(url, encoded);
     return encoded;
 }
 
@@ -282,10 +287,11 @@ bool UrlResolver::resolve_plain(std::string_view reference, std::string& buffer,
     if (std::none_of(reference.begin(), reference.end(),
                      [](char c) { return kNeedsEncoding[static_cast<unsigned char>(c)]; }))
         return false;
-    std::string encoded = percent_encode_loosely(reference);
-    if (!resolve_encoded(encoded, buffer, resolved)) return false;
-    if (resolved.data() == encoded.data()) {
-        buffer = std::move(encoded);
+    encoded_.clear();
+    append_percent_encoded_loosely(reference, encoded_);
+    if (!resolve_encoded(encoded_, buffer, resolved)) return false;
+    if (resolved.data() == encoded_.data()) {
+        buffer.assign(encoded_);
         resolved = buffer;
     }
     return true;

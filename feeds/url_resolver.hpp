@@ -48,6 +48,8 @@ class UrlResolver {
     // apply (a base that is not http(s), or whose path holds dot segments).
     mutable std::size_t origin_length_ = 0;
     mutable std::size_t directory_length_ = 0;
+    // Where resolve_plain percent-encodes references, kept from call to call.
+    mutable std::string encoded_;
 };
 
 }  // namespace feedagg::feeds::detail
