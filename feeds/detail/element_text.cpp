@@ -1,4 +1,5 @@
 #include <charconv>
+#include <optional>
 
 #include "feeds/detail/element_readers.hpp"
 #include "feeds/detail/xml_document.hpp"
@@ -21,19 +22,33 @@ std::string_view trim(std::string_view text) {
     return text.substr(first, last - first + 1);
 }
 
+// The text of an element whose only child is one text or CDATA node (most), viewed in place.
+std::optional<std::string_view> only_text(pugi::xml_node element) {
+    const pugi::xml_node child = element.first_child();
+    if (!child) return std::string_view();
+    if (child.next_sibling() || (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata))
+        return std::nullopt;
+    return std::string_view(child.value());
+}
+
 }  // namespace
 
 std::string plain_text(pugi::xml_node element) {
+    if (const auto text = only_text(element)) return collapse_whitespace(*text);
     if (has_child_elements(element)) return html_to_text(inner_markup(element));
     return collapse_whitespace(element_text(element));
 }
 
 std::string html_text(pugi::xml_node element) {
+    if (const auto text = only_text(element)) return std::string(trim(*text));
     if (has_child_elements(element)) return inner_markup(element);
     return std::string(trim(element_text(element)));
 }
 
-std::string title_text(pugi::xml_node element) { return html_to_text(html_text(element)); }
+std::string title_text(pugi::xml_node element) {
+    if (const auto text = only_text(element)) return html_to_text(trim(*text));
+    return html_to_text(html_text(element));
+}
 
 Person person_from_text(std::string_view text) {
     text = trim(text);
