@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <map>
 #include <random>
+#include <thread>
 
 #include "daemon/fetch/fetcher.hpp"
 #include "daemon/http/server.hpp"
@@ -22,6 +23,7 @@
 #include "daemon/service/feed_catalog.hpp"
 #include "daemon/service/poll_result.hpp"
 #include "daemon/service/poll_schedule.hpp"
+#include "daemon/service/poll_slots.hpp"
 #include "daemon/service/systemd_notify.hpp"
 #include "daemon/store/store.hpp"
 
@@ -92,6 +94,10 @@ class Daemon {
           signals_(io_, SIGINT, SIGTERM, SIGHUP),
           random_(std::random_device{}()) {}
 
+    ~Daemon() { stop_serving_threads(); }
+    Daemon(const Daemon&) = delete;
+    Daemon& operator=(const Daemon&) = delete;
+
     int run() {
         store_ = store::open_sqlite_store(config_.store.path);
         fetcher_ = std::make_shared<fetch::Fetcher>(io_.get_executor(), config_.fetch);
@@ -102,9 +108,10 @@ class Daemon {
             io_.run();
             return 0;
         }
-        server_ = std::make_unique<http::Server>(io_, config_.server, catalog_);
+        server_ = std::make_unique<http::Server>(serve_io_, config_.server, catalog_);
         server_->set_log([](std::string_view message) { spdlog::warn("http: {}", message); });
         server_->start();
+        start_serving_threads();
         for (const auto& source : config_.sources) start_source(source);
         asio::co_spawn(io_, refresh_catalog(), asio::detached);
         wait_for_signals();
@@ -113,6 +120,7 @@ class Daemon {
                      config_.sources.size(), config_.channels.size(), config_.store.path.string());
         notify_ready();
         io_.run();
+        stop_serving_threads();
         workers_.join();
         spdlog::info("stopped");
         return 0;
@@ -123,6 +131,20 @@ class Daemon {
         std::string text;
         for (const auto& address : config_.server.listen) text += (text.empty() ? "" : ", ") + address;
         return text;
+    }
+
+    // The server answers on its own io_context, one thread per core: serving never waits behind
+    // polling, and polling state stays on the one thread of io_.
+    void start_serving_threads() {
+        const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+        for (unsigned i = 0; i < threads; ++i) serving_threads_.emplace_back([this] { serve_io_.run(); });
+    }
+
+    void stop_serving_threads() {
+        if (server_) server_->stop();
+        serve_io_.stop();
+        for (auto& thread : serving_threads_) thread.join();
+        serving_threads_.clear();
     }
 
     void start_source(const config::Source& source) {
@@ -186,6 +208,7 @@ class Daemon {
 
     asio::awaitable<store::SourceState> poll_once(config::Source source, store::SourceState state) {
         ++active_polls_;
+        co_await poll_slots_.acquire();
         const auto started = steady_clock::now();
         const auto fetcher = fetcher_;  // a reload may replace it while this poll runs
         // A named request, not a braced temporary in the co_await: GCC 12 frees such temporaries twice.
@@ -210,6 +233,7 @@ class Daemon {
                     result.result, result.summary, written.new_items, written.updated_items, elapsed.count());
         metrics_->record_poll(source.name, result.result, elapsed, written.new_items, written.updated_items);
         if (written.new_items + written.updated_items > 0 || result.result == "ok") schedule_refresh();
+        poll_slots_.release();
         --active_polls_;
         finish_stopping_when_idle();
         co_return std::move(result.outcome.state);
@@ -362,6 +386,8 @@ class Daemon {
     RunOptions options_;
     config::Config config_;
     asio::io_context io_;
+    asio::io_context serve_io_;
+    std::vector<std::thread> serving_threads_;
     asio::thread_pool workers_{2};
     asio::strand<asio::thread_pool::executor_type> store_strand_;
     std::unique_ptr<store::Store> store_;
@@ -375,6 +401,8 @@ class Daemon {
     asio::signal_set signals_;
     std::unique_ptr<asio::steady_timer> shutdown_deadline_;
     std::mt19937_64 random_;
+    // Twice the fetch concurrency: enough to keep every connection busy while results are stored.
+    PollSlots poll_slots_{io_, 2 * config_.fetch.concurrency};
     steady_clock::time_point last_retention_{};
     bool refresh_pending_ = false;
     bool stopping_ = false;
