@@ -61,7 +61,7 @@ void open_tag(pugi::xml_node node, std::string& html) {
         html += ' ';
         html += attribute.name();
         html += "=\"";
-        append_xml_escaped(attribute.value(), html);
+        append_valid_utf8_escaped(attribute.value(), html);
         html += '"';
     }
     html += '>';
@@ -75,12 +75,15 @@ void close_tag(pugi::xml_node node, std::string& html) {
 
 }  // namespace
 
+// The document is decode_document's valid UTF-8, and clean_xml_text rewrote every numeric reference
+// to a character XML forbids (surrogates included) before pugixml decoded the rest, so node values
+// are valid UTF-8 too and are escaped unchecked.
 std::string inner_markup(pugi::xml_node element) {
     std::string html;
     pugi::xml_node node = element.first_child();
     while (node) {
         if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
-            append_xml_escaped(node.value(), html);
+            append_valid_utf8_escaped(node.value(), html);
         } else if (node.type() == pugi::node_element) {
             open_tag(node, html);
             if (node.first_child()) {
