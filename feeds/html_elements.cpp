@@ -172,6 +172,24 @@ constexpr std::array<std::uint8_t, kHashSlots> kSlots = [] {
     return slots;
 }();
 
+// Each slot's name and length inline, so that a probe reads one table instead of following the
+// element's name pointer.
+struct SlotName {
+    std::uint8_t length = 0;
+    std::array<char, kLongestElementName> bytes{};
+};
+
+constexpr std::array<SlotName, kHashSlots> kSlotNames = [] {
+    std::array<SlotName, kHashSlots> names{};
+    for (std::size_t slot = 0; slot < kHashSlots; ++slot) {
+        if (kSlots[slot] == kEmptySlot) continue;
+        const std::string_view name = kElements[kSlots[slot]].name;
+        names[slot].length = static_cast<std::uint8_t>(name.size());
+        for (std::size_t i = 0; i < name.size(); ++i) names[slot].bytes[i] = name[i];
+    }
+    return names;
+}();
+
 bool is_self_closed_without_content(const Token& start_tag) {
     // A self-closing tag has no content, except where the tokenizer reads raw text regardless.
     return start_tag.self_closing &&
@@ -184,11 +202,10 @@ const Element* find_element(std::string_view lowercase_name) {
     if (lowercase_name.empty() || lowercase_name.size() > kLongestElementName) return nullptr;
     for (std::size_t slot = name_hash(lowercase_name); kSlots[slot] != kEmptySlot;
          slot = (slot + 1) % kHashSlots) {
-        const Element& element = kElements[kSlots[slot]];
-        if (element.name.size() == lowercase_name.size() &&
-            std::equal(element.name.begin(), element.name.end(), lowercase_name.begin(),
-                       [](char a, char b) { return a == b; }))
-            return &element;
+        const SlotName& candidate = kSlotNames[slot];
+        if (candidate.length == lowercase_name.size() &&
+            std::equal(lowercase_name.begin(), lowercase_name.end(), candidate.bytes.begin()))
+            return &kElements[kSlots[slot]];
     }
     return nullptr;
 }

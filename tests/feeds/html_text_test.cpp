@@ -5,6 +5,7 @@
 #include <string>
 
 #include "feeds/html.hpp"
+#include "feeds/html_elements.hpp"
 #include "feeds/xml_escape.hpp"
 
 namespace feedagg::feeds {
@@ -284,3 +285,17 @@ TEST(EscapeXml, ValidUtf8PathAgreesWithCheckedEscaping) {
 
 }  // namespace
 }  // namespace feedagg::feeds
+
+// find_element compares inline copies of the names: lengths and every byte must still count.
+TEST(HtmlElements, FindsKnownNamesAndNoNearMisses) {
+    for (const std::string_view name : {"a", "b", "br", "h6", "td", "pre", "abbr", "table", "iframe",
+                                        "noscript", "blockquote", "figcaption", "plaintext"}) {
+        const feedagg::feeds::detail::Element* element = feedagg::feeds::detail::find_element(name);
+        ASSERT_NE(element, nullptr) << name;
+        EXPECT_EQ(element->name, name);
+    }
+    for (const std::string_view name : std::initializer_list<std::string_view>{
+             "", "x", "ab", "brr", "h7", "blockquot", "blockquotes", "figcaptions", "abbrabbrabb", "tablf",
+             "A", std::string_view("b\0", 2)})
+        EXPECT_EQ(feedagg::feeds::detail::find_element(name), nullptr) << name;
+}
