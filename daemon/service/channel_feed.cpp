@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "feeds/html.hpp"
-
 namespace feedagg::service {
 namespace {
 
@@ -40,19 +38,21 @@ ChannelSelection::CompiledFilter ChannelSelection::compile(const config::Filter&
     return compiled;
 }
 
-bool ChannelSelection::matches(const CompiledFilter& filter, const feeds::Entry& entry) {
-    std::string text;
-    if (filter.field != config::Filter::Field::content) text += entry.title;
-    if (filter.field != config::Filter::Field::title) {
-        text += '\n';
-        text += feeds::html_to_text(entry.content.empty() ? entry.summary : entry.content);
-    }
-    if (filter.pattern) return std::regex_search(text, *filter.pattern);
-    return lower_ascii(text).find(filter.keyword) != std::string::npos;
+bool ChannelSelection::matches(const CompiledFilter& filter, const FilterText& text) {
+    std::string_view subject = text.both;
+    if (filter.field == config::Filter::Field::title) subject = text.title();
+    if (filter.field == config::Filter::Field::content) subject = text.content();
+    if (!filter.pattern) return lower_ascii(subject).find(filter.keyword) != std::string::npos;
+    // libstdc++'s regex backtracks and recurses per character: bounded text keeps a hostile feed's
+    // megabytes from hanging the daemon or overflowing its stack.
+    subject = subject.substr(0, max_regex_text);
+    return std::regex_search(subject.begin(), subject.end(), *filter.pattern);
 }
 
 bool ChannelSelection::accepts(const feeds::Entry& entry) const {
-    const auto match = [&](const CompiledFilter& filter) { return matches(filter, entry); };
+    if (include_.empty() && exclude_.empty()) return true;
+    const FilterText text(entry);  // flattened once, whatever the number of filters
+    const auto match = [&](const CompiledFilter& filter) { return matches(filter, text); };
     if (!include_.empty() && std::none_of(include_.begin(), include_.end(), match)) return false;
     return std::none_of(exclude_.begin(), exclude_.end(), match);
 }

@@ -10,6 +10,7 @@
 
 #include "daemon/config/config.hpp"
 #include "daemon/store/store.hpp"
+#include "feeds/html.hpp"
 #include "feeds/model.hpp"
 
 namespace feedagg::service {
@@ -24,14 +25,31 @@ class ChannelSelection {
     // Include filters (any may match; none means all) and exclude filters (none may match).
     bool accepts(const feeds::Entry& entry) const;
 
+    // Regular expressions see at most this much of an entry's text (title, newline, content as text).
+    static constexpr std::size_t max_regex_text = 4 * 1024;
+
   private:
+    // What filters read: "title\ncontent-as-text", and its two parts as views into it.
+    struct FilterText {
+        explicit FilterText(const feeds::Entry& entry)
+            : both(entry.title + "\n" +
+                   feeds::html_to_text(entry.content.empty() ? entry.summary : entry.content)),
+              title_length(entry.title.size()) {}
+        std::string_view title() const { return std::string_view(both).substr(0, title_length); }
+        std::string_view content() const {
+            return std::string_view(both).substr(title_length);
+        }  // from the '\n'
+        std::string both;
+        std::size_t title_length;
+    };
+
     struct CompiledFilter {
         config::Filter::Field field;
         std::string keyword;  // lower case
         std::optional<std::regex> pattern;
     };
     static CompiledFilter compile(const config::Filter& filter);
-    static bool matches(const CompiledFilter& filter, const feeds::Entry& entry);
+    static bool matches(const CompiledFilter& filter, const FilterText& text);
 
     config::Channel channel_;
     std::vector<std::string> source_names_;

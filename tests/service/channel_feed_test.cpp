@@ -84,3 +84,36 @@ TEST(ChannelFeed, CreditsEachEntryToItsSourceUnlessItNamesItsOrigin) {
 
 }  // namespace
 }  // namespace feedagg::service
+
+namespace feedagg::service {
+namespace {
+
+TEST(ChannelSelection, RegexFiltersReadABoundedPartOfHugeContent) {
+    config::Channel channel;
+    config::Filter filter;
+    filter.regex = "a+b";  // backtracks over every run of a's: quadratic on unbounded text
+    filter.field = config::Filter::Field::content;
+    channel.include = {filter};
+    const ChannelSelection selection(channel, {});
+    feeds::Entry early;
+    early.content = "<p>aab " + std::string(4 << 20, 'a') + "</p>";
+    EXPECT_TRUE(selection.accepts(early));
+    feeds::Entry late;
+    late.content = "<p>" + std::string(4 << 20, 'a') + "b</p>";
+    EXPECT_FALSE(selection.accepts(late));  // past the bound: not matched, and no hang
+}
+
+TEST(ChannelSelection, KeywordFiltersReadAllOfTheContent) {
+    config::Channel channel;
+    channel.include = {keyword("strike", config::Filter::Field::content)};
+    const ChannelSelection selection(channel, {});
+    feeds::Entry late;
+    late.title = "strike";
+    late.content = "<p>" + std::string(1 << 20, 'a') + " STRIKE</p>";
+    EXPECT_TRUE(selection.accepts(late));
+    late.content = "<p>nothing</p>";
+    EXPECT_FALSE(selection.accepts(late));  // the title alone does not count for a content filter
+}
+
+}  // namespace
+}  // namespace feedagg::service
