@@ -328,10 +328,7 @@ class Daemon {
                 loops_.erase(running);
             }
         }
-        for (auto& [name, loop] : loops_) {
-            loop->cancelled = true;
-            loop->timer.cancel();
-        }
+        stop_loops();
         loops_ = std::move(kept);
         for (const auto& source : sources) {
             if (!loops_.contains(source.name)) start_source(source);
@@ -344,6 +341,14 @@ class Daemon {
                a.max_age == b.max_age && a.priority == b.priority;
     }
 
+    // A stopped loop ends at its next wake-up; a poll it has in flight still finishes.
+    void stop_loops() {
+        for (auto& [name, loop] : loops_) {
+            loop->cancelled = true;
+            loop->timer.cancel();
+        }
+    }
+
     void begin_stopping() {
         if (stopping_) return;
         stopping_ = true;
@@ -352,10 +357,7 @@ class Daemon {
         refresh_timer_.cancel();
         watchdog_timer_.cancel();
         signals_.cancel();
-        for (auto& [name, loop] : loops_) {
-            loop->cancelled = true;
-            loop->timer.cancel();
-        }
+        stop_loops();
         shutdown_deadline_ = std::make_unique<asio::steady_timer>(io_, shutdown_grace);
         shutdown_deadline_->async_wait([this](boost::system::error_code error) {
             if (error) return;
