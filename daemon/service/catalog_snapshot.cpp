@@ -1,7 +1,5 @@
 #include "daemon/service/catalog_snapshot.hpp"
 
-#include "daemon/service/channel_feed.hpp"
-
 namespace feedagg::service {
 namespace {
 
@@ -29,7 +27,13 @@ std::vector<store::StoredItem> channel_items(store::Store& store, const ChannelS
 
 }  // namespace
 
-std::shared_ptr<CatalogSnapshot> read_catalog_snapshot(store::Store& store, const config::Config& config) {
+CatalogPlan::CatalogPlan(config::Config configuration) : config(std::move(configuration)) {
+    channels.reserve(config.channels.size());
+    for (const auto& channel : config.channels) channels.emplace_back(channel, config.sources);
+}
+
+std::shared_ptr<CatalogSnapshot> read_catalog_snapshot(store::Store& store, const CatalogPlan& plan) {
+    const config::Config& config = plan.config;
     auto snapshot = std::make_shared<CatalogSnapshot>();
     snapshot->generation = store.generation();
     snapshot->taken = std::chrono::system_clock::now();
@@ -38,9 +42,8 @@ std::shared_ptr<CatalogSnapshot> read_catalog_snapshot(store::Store& store, cons
         if (auto state = store.source_state(source.name))
             snapshot->source_states.emplace(source.name, std::move(*state));
     }
-    for (const auto& channel : config.channels) {
-        const ChannelSelection selection(channel, config.sources);
-        snapshot->channels.push_back(ChannelSnapshot{channel, channel_items(store, selection)});
+    for (const auto& selection : plan.channels) {
+        snapshot->channels.push_back(ChannelSnapshot{selection.channel(), channel_items(store, selection)});
     }
     return snapshot;
 }

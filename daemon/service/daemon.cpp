@@ -255,10 +255,11 @@ class Daemon {
     }
 
     asio::awaitable<void> rebuild_catalog(bool with_retention) {
-        const config::Config config = config_;
+        const std::shared_ptr<const CatalogPlan> plan = plan_;  // a reload may replace it meanwhile
+        const config::Config& config = plan->config;
         try {
-            auto snapshot = co_await run_on(store_strand_, [this, &config, with_retention] {
-                auto read = read_catalog_snapshot(*store_, config);
+            auto snapshot = co_await run_on(store_strand_, [this, &plan, &config, with_retention] {
+                auto read = read_catalog_snapshot(*store_, *plan);
                 if (with_retention) {
                     if (const auto deleted = apply_retention(*store_, config, *read, now())) {
                         spdlog::info("retention: deleted {} items", deleted);
@@ -312,6 +313,7 @@ class Daemon {
         spdlog::default_logger()->set_level(
             spdlog::level::from_str(options_.log_level.empty() ? next.log.level : options_.log_level));
         config_ = std::move(next);
+        plan_ = std::make_shared<const CatalogPlan>(config_);
         spdlog::info("reloaded: {} sources, {} channels", config_.sources.size(), config_.channels.size());
         asio::co_spawn(io_, rebuild_catalog(false), asio::detached);
         notify_ready();
@@ -387,6 +389,7 @@ class Daemon {
 
     RunOptions options_;
     config::Config config_;
+    std::shared_ptr<const CatalogPlan> plan_ = std::make_shared<const CatalogPlan>(config_);
     asio::io_context io_;
     asio::io_context serve_io_;
     std::vector<std::thread> serving_threads_;
