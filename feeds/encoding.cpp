@@ -12,6 +12,8 @@
 namespace feedagg::feeds {
 namespace {
 
+enum class DocumentKind { xml_or_json, html };
+
 using detail::Charset;
 using detail::utf8_charset;
 
@@ -57,15 +59,23 @@ DecodedText decode_as(std::string_view bytes, const Charset& charset, std::vecto
     return {std::move(transcoded.utf8), charset.name, std::move(warnings)};
 }
 
-// The transport's claim if it names a charset ICU knows, else the XML declaration's.
-std::optional<Claim> find_claim(std::string_view bytes, std::string_view transport_charset,
+// What the document says about itself: an XML declaration or an HTML <meta> charset.
+struct InDocumentDeclaration {
+    std::string_view label;
+    std::string_view name;  // for warnings: "the XML declaration"
+};
+
+InDocumentDeclaration find_declaration(std::string_view bytes, DocumentKind kind) {
+    if (kind == DocumentKind::html)
+        return {detail::find_html_meta_charset(bytes), "the page's <meta> charset"};
+    return {detail::find_xml_declared_encoding(bytes), "the XML declaration"};
+}
+
+// The transport's claim if it names a charset ICU knows, else the document's own.
+std::optional<Claim> find_claim(std::string_view transport_charset, const InDocumentDeclaration& declaration,
                                 std::vector<std::string>& warnings) {
-    struct Source {
-        std::string_view label;
-        std::string_view name;
-    };
-    const Source sources[] = {{transport_charset, "the transport"},
-                              {detail::find_xml_declared_encoding(bytes), "the XML declaration"}};
+    using Source = InDocumentDeclaration;
+    const Source sources[] = {{transport_charset, "the transport"}, declaration};
     for (const Source& source : sources) {
         if (source.label.find_first_not_of(" \t\"'") == std::string_view::npos) continue;
         std::optional<Charset> charset = detail::find_charset(source.label);
@@ -75,8 +85,8 @@ std::optional<Claim> find_claim(std::string_view bytes, std::string_view transpo
             continue;
         }
         // The declaration was just read as ASCII, which UTF-16 and UTF-32 text never is.
-        if (charset->is_wide_unicode() && source.name == "the XML declaration") {
-            warnings.push_back("XML declaration says " + quoted(source.label) +
+        if (charset->is_wide_unicode() && source.name == declaration.name) {
+            warnings.push_back(std::string(source.name) + " says " + quoted(source.label) +
                                " but the document is not in UTF-16 or UTF-32; ignored");
             continue;
         }
@@ -115,10 +125,11 @@ std::optional<Charset> find_wide_charset(std::string_view bytes, std::optional<C
     return detail::find_charset(detail::guess_utf16_byte_order(bytes));
 }
 
-// When the transport's "UTF-8" is refuted, the XML declaration is the next evidence: servers
+// When the transport's "UTF-8" is refuted, the document's declaration is the next evidence: servers
 // often label everything UTF-8 while documents keep declaring their real charset.
-std::optional<Charset> find_xml_declared_alternative(std::string_view bytes) {
-    std::optional<Charset> declared = detail::find_charset(detail::find_xml_declared_encoding(bytes));
+std::optional<Charset> find_declared_alternative(std::string_view bytes,
+                                                 const InDocumentDeclaration& declaration) {
+    std::optional<Charset> declared = detail::find_charset(declaration.label);
     if (!declared || declared->is_utf8() || declared->is_wide_unicode()) return std::nullopt;
     const std::string_view sample = bytes.substr(0, detail::sample_size);
     if (!detail::read_sample(sample, *declared, sample.size() == bytes.size()).is_plausible())
@@ -129,6 +140,7 @@ std::optional<Charset> find_xml_declared_alternative(std::string_view bytes) {
 // Declared or assumed UTF-8. Valid bytes are copied; damaged UTF-8 (mostly well-formed multi-byte
 // sequences) keeps U+FFFD for the damage; anything else is text in another charset.
 DecodedText decode_as_utf8_or_detect(std::string_view bytes, const std::optional<Claim>& claim,
+                                     const InDocumentDeclaration& declaration,
                                      std::vector<std::string> warnings) {
     const Charset& utf8 = utf8_charset();
     if (is_valid_utf8(bytes)) return {std::string(bytes), utf8.name, std::move(warnings)};
@@ -138,7 +150,7 @@ DecodedText decode_as_utf8_or_detect(std::string_view bytes, const std::optional
     if (census.multibyte_sequences >= 2 * census.invalid_bytes)
         return decode_as(bytes, utf8, std::move(warnings));
 
-    std::optional<Charset> detected = find_xml_declared_alternative(bytes);
+    std::optional<Charset> detected = find_declared_alternative(bytes, declaration);
     if (!detected) detected = detail::detect_charset(bytes, false);
     if (!detected) return decode_as(bytes, utf8, std::move(warnings));
     if (claim) {
@@ -198,21 +210,30 @@ DecodedText decode_as_declared(std::string_view bytes, const Claim& claim,
     return {std::move(declared.utf8), claim.charset.name, std::move(warnings)};
 }
 
-}  // namespace
-
-DecodedText decode_document(std::string_view bytes, std::string_view transport_charset) {
+DecodedText decode(std::string_view bytes, std::string_view transport_charset, DocumentKind kind) {
     // Encoding Standard §6 "decode" and XML 1.0 Appendix F: a byte order mark settles it.
     if (const auto mark = detail::find_byte_order_mark(bytes)) {
         return decode_as(bytes.substr(mark->length), *detail::find_charset(mark->charset), {});
     }
     std::vector<std::string> warnings;
-    std::optional<Claim> claim = find_claim(bytes, transport_charset, warnings);
+    const InDocumentDeclaration declaration = find_declaration(bytes, kind);
+    std::optional<Claim> claim = find_claim(transport_charset, declaration, warnings);
     if (const std::optional<Charset> wide = find_wide_charset(bytes, claim, warnings)) {
         return decode_as(bytes, *wide, std::move(warnings));
     }
     if (!claim || claim->charset.is_utf8())
-        return decode_as_utf8_or_detect(bytes, claim, std::move(warnings));
+        return decode_as_utf8_or_detect(bytes, claim, declaration, std::move(warnings));
     return decode_as_declared(bytes, *claim, std::move(warnings));
+}
+
+}  // namespace
+
+DecodedText decode_document(std::string_view bytes, std::string_view transport_charset) {
+    return decode(bytes, transport_charset, DocumentKind::xml_or_json);
+}
+
+DecodedText decode_html_page(std::string_view bytes, std::string_view transport_charset) {
+    return decode(bytes, transport_charset, DocumentKind::html);
 }
 
 DecodedText convert_to_utf8(std::string_view bytes, std::string_view charset) {

@@ -23,6 +23,12 @@ struct DecodedText {
 // without conversion. The XML declaration is left in place; callers parse the result as UTF-8.
 DecodedText decode_document(std::string_view bytes, std::string_view transport_charset = {});
 
+// Decodes an HTML page the same way, with its <meta charset> or <meta http-equiv="Content-Type">
+// (HTML Standard §13.2.3.2) in the place of the XML declaration: byte order mark, transport
+// charset, meta declaration, detection, UTF-8. Pages that lie about their charset are read as
+// what they are, with a warning.
+DecodedText decode_html_page(std::string_view bytes, std::string_view transport_charset = {});
+
 // Converts bytes known to be in `charset` (any name ICU knows, e.g. "gbk", "windows-1252").
 // Unknown charsets and invalid sequences give U+FFFD and a warning rather than an error.
 DecodedText convert_to_utf8(std::string_view bytes, std::string_view charset);

@@ -61,6 +61,10 @@ std::string_view guess_utf16_byte_order(std::string_view bytes);
 // looking at the first kilobyte only. Empty when there is none.
 std::string_view find_xml_declared_encoding(std::string_view bytes);
 
+// The charset an HTML page declares with <meta charset> or <meta http-equiv="Content-Type">, looking
+// at the first 4 KiB only (charset_html_meta.cpp). Empty when there is none.
+std::string_view find_html_meta_charset(std::string_view bytes);
+
 // --- Conversion (charset_conversion.cpp) ---
 
 struct Transcoded {
