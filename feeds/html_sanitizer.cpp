@@ -32,6 +32,9 @@ using detail::TokenKind;
 // Deeper elements are dropped (their content kept), bounding the work per end tag.
 constexpr std::size_t kMaxDepth = 256;
 
+// Past this input size a thread's reused buffers are freed after the run.
+constexpr std::size_t kLargeInput = 1 << 20;
+
 const Element& element(std::string_view name) {
     return *detail::find_element(name);
 }
@@ -68,18 +71,47 @@ bool is_heading(const Element& element) {
     return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
 }
 
+// What a run needs besides its input and output. Kept per thread from call to call, so that
+// sanitizing an entry allocates little more than its output; the resolver is kept while the base
+// stays the same (an entry's summary and content), so the base is read once for both.
+struct Workspace {
+    detail::HtmlTokenizer tokenizer;
+    Token token;
+    detail::AttributeBuffers attribute_buffers;
+    std::string decoded;
+    std::vector<const Element*> open;
+    std::optional<detail::UrlResolver> resolver;
+    std::string resolver_base;
+
+    const detail::UrlResolver& resolver_for(const std::string& base) {
+        if (!resolver || resolver_base != base) {
+            resolver.emplace(base);
+            resolver_base = base;
+        }
+        return *resolver;
+    }
+};
+
 class Sanitizer {
   public:
-    explicit Sanitizer(const SanitizeOptions& options)
+    Sanitizer(const SanitizeOptions& options, Workspace& workspace)
         : options_(options),
           valid_utf8_(options.input_is_valid_utf8),
-          resolver_(options.base_url),
-          known_(elements()) {}
+          resolver_(workspace.resolver_for(options.base_url)),
+          tokenizer_(workspace.tokenizer),
+          token_(workspace.token),
+          attribute_buffers_(workspace.attribute_buffers),
+          decoded_(workspace.decoded),
+          open_(workspace.open),
+          known_(elements()) {
+        open_.clear();
+    }
 
     std::string run(std::string_view html) {
         out_.reserve(html.size() + html.size() / 8);
-        detail::HtmlTokenizer tokenizer(html);
-        Token token;
+        detail::HtmlTokenizer& tokenizer = tokenizer_;
+        tokenizer.reset(html);
+        Token& token = token_;
         while (tokenizer.next(token)) {
             if (dropped_.active()) {
                 dropped_.feed(token);
@@ -260,12 +292,14 @@ class Sanitizer {
     const SanitizeOptions& options_;
     // Character references decode to valid UTF-8, so decoded text keeps the input's guarantee.
     const bool valid_utf8_;
-    detail::UrlResolver resolver_;
-    detail::AttributeBuffers attribute_buffers_;
+    const detail::UrlResolver& resolver_;
+    detail::HtmlTokenizer& tokenizer_;
+    Token& token_;
+    detail::AttributeBuffers& attribute_buffers_;
+    std::string& decoded_;
+    std::vector<const Element*>& open_;  // innermost last
     const Elements& known_;
     std::string out_;
-    std::string decoded_;
-    std::vector<const Element*> open_;                                     // innermost last
     std::array<std::uint32_t, detail::kKnownElementCount> open_counts_{};  // by element index
     detail::DroppedElement dropped_;
 };
@@ -273,7 +307,21 @@ class Sanitizer {
 }  // namespace
 
 std::string sanitize_html(std::string_view html, const SanitizeOptions& options) {
-    return Sanitizer(options).run(html);
+    thread_local Workspace workspace;
+    thread_local bool in_use = false;
+    if (in_use) {  // not reached today: nothing sanitizes from inside a run
+        Workspace own;
+        return Sanitizer(options, own).run(html);
+    }
+    in_use = true;
+    struct Release {
+        bool& flag;
+        ~Release() { flag = false; }
+    } release{in_use};
+    std::string sanitized = Sanitizer(options, workspace).run(html);
+    // Buffers only grow as large as what they held: after a large input, give the memory back.
+    if (html.size() > kLargeInput) workspace = Workspace{};
+    return sanitized;
 }
 
 }  // namespace feedagg::feeds

@@ -46,7 +46,16 @@ constexpr std::size_t kMaxAttributes = 32;
 
 class HtmlTokenizer {
   public:
+    HtmlTokenizer() = default;
     explicit HtmlTokenizer(std::string_view html) : input_(html) {}
+
+    // Starts over on `html`, keeping the buffers grown so far.
+    void reset(std::string_view html) {
+        input_ = html;
+        position_ = 0;
+        content_model_ = ContentModel::data;
+        raw_text_end_tag_ = {};
+    }
 
     // Reads the next token into `token` (reusing its buffers); false at the end of input.
     bool next(Token& token);

@@ -94,8 +94,7 @@ bool is_safe_link(const boost::urls::url_view_base& url) {
     switch (url.scheme_id()) {
         case boost::urls::scheme::http:
         case boost::urls::scheme::https:
-        case boost::urls::scheme::ftp:
-            return url.has_authority() && !url.encoded_host().empty();
+        case boost::urls::scheme::ftp: return url.has_authority() && !url.encoded_host().empty();
         case boost::urls::scheme::unknown: {
             const std::string_view scheme = url.scheme();
             const auto is = [&](std::string_view name) {
@@ -106,8 +105,7 @@ bool is_safe_link(const boost::urls::url_view_base& url) {
             };
             return is("mailto") || is("tel") || is("magnet");
         }
-        default:
-            return false;
+        default: return false;
     }
 }
 
@@ -243,17 +241,31 @@ const std::optional<boost::urls::url>& UrlResolver::base() const {
     base_parsed_ = true;
     const std::string encoded_base = percent_encode_loosely(trim(unparsed_base_));
     auto parsed = boost::urls::parse_uri(encoded_base);
-    if (!parsed) return base_;
-    base_.emplace(*parsed);
-    const auto scheme = base_->scheme_id();
-    if ((scheme != boost::urls::scheme::http && scheme != boost::urls::scheme::https) ||
-        !is_safe_link(*base_))
-        return base_;
-    origin_length_ = base_->scheme().size() + 3 + base_->encoded_authority().size();
-    const std::string_view path = base_->encoded_path();
+    if (parsed) base_.emplace(*parsed);
+    return base_;
+}
+
+void UrlResolver::find_prefixes() const {
+    prefixes_found_ = true;
+    std::string_view path;
+    const std::string_view trimmed = trim(unparsed_base_);
+    if (is_plain_absolute(trimmed)) {
+        // Encoding and parsing leave such a base as it is: its parts can be cut from the text.
+        const std::size_t scheme_length = trimmed[4] == 's' ? 8 : 7;
+        origin_length_ = scheme_length + plain_authority_length(trimmed.substr(scheme_length));
+        plain_base_offset_ = static_cast<std::size_t>(trimmed.data() - unparsed_base_.data());
+        path = path_of(trimmed.substr(origin_length_));
+    } else {
+        if (!base()) return;
+        const auto scheme = base_->scheme_id();
+        if ((scheme != boost::urls::scheme::http && scheme != boost::urls::scheme::https) ||
+            !is_safe_link(*base_))
+            return;
+        origin_length_ = base_->scheme().size() + 3 + base_->encoded_authority().size();
+        path = base_->encoded_path();
+    }
     if (!path.empty() && !may_hold_dot_segments(path) && is_plain_url_text(path, Escapes::normalized))
         directory_length_ = origin_length_ + path.rfind('/') + 1;
-    return base_;
 }
 
 std::string UrlResolver::resolve(std::string_view reference) const {
@@ -303,8 +315,9 @@ bool UrlResolver::resolve_encoded(std::string_view reference, std::string& buffe
         resolved = reference;
         return true;
     }
-    if (reference.empty() || reference[0] == '?' || reference[0] == '#' || !base() || origin_length_ == 0)
-        return false;
+    if (reference.empty() || reference[0] == '?' || reference[0] == '#') return false;
+    if (!prefixes_found_) find_prefixes();
+    if (origin_length_ == 0) return false;
     const std::string_view path = path_of(reference);
     std::size_t prefix_length;
     if (path[0] == '/') {
@@ -317,7 +330,9 @@ bool UrlResolver::resolve_encoded(std::string_view reference, std::string& buffe
         prefix_length = directory_length_;
     }
     if (may_hold_dot_segments(path) || !is_plain_url_text(reference, Escapes::normalized)) return false;
-    buffer.assign(base_->buffer().data(), prefix_length);
+    const char* prefix =
+        plain_base_offset_ ? unparsed_base_.data() + *plain_base_offset_ : base_->buffer().data();
+    buffer.assign(prefix, prefix_length);
     buffer.append(reference);
     resolved = buffer;
     return true;

@@ -39,6 +39,9 @@ class UrlResolver {
     bool resolve_encoded(std::string_view reference, std::string& buffer, std::string_view& resolved) const;
 
     const std::optional<boost::urls::url>& base() const;
+    // Sets origin_length_, directory_length_ and prefix_source_ once; a plain absolute base (most)
+    // needs no Boost.URL parse for them.
+    void find_prefixes() const;
 
     std::string unparsed_base_;
     mutable bool base_parsed_ = false;
@@ -46,8 +49,11 @@ class UrlResolver {
     // Prefixes of base_'s buffer that plain relative references are appended to: "scheme://host"
     // for "/path" and that plus the base's directory for "dir/file"; 0 when the shortcut does not
     // apply (a base that is not http(s), or whose path holds dot segments).
+    mutable bool prefixes_found_ = false;
     mutable std::size_t origin_length_ = 0;
     mutable std::size_t directory_length_ = 0;
+    // Where the prefixes are cut from: unparsed_base_ from this offset, or else base_'s buffer.
+    mutable std::optional<std::size_t> plain_base_offset_;
     // Where resolve_plain percent-encodes references, kept from call to call.
     mutable std::string encoded_;
 };
