@@ -190,6 +190,13 @@ constexpr std::array<SlotName, kHashSlots> kSlotNames = [] {
     return names;
 }();
 
+// Names are a few bytes long: a plain loop beats a call to memcmp.
+bool is_slot_name(const SlotName& slot, std::string_view name) {
+    for (std::size_t i = 0; i < name.size(); ++i)
+        if (slot.bytes[i] != name[i]) return false;
+    return true;
+}
+
 bool is_self_closed_without_content(const Token& start_tag) {
     // A self-closing tag has no content, except where the tokenizer reads raw text regardless.
     return start_tag.self_closing &&
@@ -203,8 +210,7 @@ const Element* find_element(std::string_view lowercase_name) {
     for (std::size_t slot = name_hash(lowercase_name); kSlots[slot] != kEmptySlot;
          slot = (slot + 1) % kHashSlots) {
         const SlotName& candidate = kSlotNames[slot];
-        if (candidate.length == lowercase_name.size() &&
-            std::equal(lowercase_name.begin(), lowercase_name.end(), candidate.bytes.begin()))
+        if (candidate.length == lowercase_name.size() && is_slot_name(candidate, lowercase_name))
             return &kElements[kSlots[slot]];
     }
     return nullptr;

@@ -72,6 +72,14 @@ std::string_view lowercase_name(std::string_view raw, bool needs_rewrite, std::s
     return buffer;
 }
 
+// Names are a few bytes long: a plain loop beats a call to memcmp.
+bool is_same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 std::size_t find_byte(std::string_view text, std::size_t from, char byte) {
     if (from >= text.size()) return std::string_view::npos;
     const void* found = std::memchr(text.data() + from, byte, text.size() - from);
@@ -204,7 +212,7 @@ void HtmlTokenizer::read_attributes(Token& token) {
             const std::string_view name = lowercase_name(raw_name, needs_rewrite, attribute_names_[slot]);
             const bool duplicate =
                 std::any_of(token.attributes.begin(), token.attributes.end(),
-                            [&](const HtmlAttribute& earlier) { return earlier.name == name; });
+                            [&](const HtmlAttribute& earlier) { return is_same_name(earlier.name, name); });
             if (!duplicate) attribute = &token.attributes.emplace_back(HtmlAttribute{name, {}});
         }
         skip_spaces();
