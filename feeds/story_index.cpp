@@ -1,0 +1,169 @@
+// StoryIndex: candidate lookup by shared keys (link, title, sketch anchors) in one open-addressing
+// table of (key, ordinal) postings, 8 bytes each; a key may hold several postings, at most
+// kMaxPostings of them.
+
+#include <algorithm>
+#include <limits>
+
+#include "feeds/story.hpp"
+
+namespace feedagg::feeds {
+namespace {
+
+constexpr std::uint64_t kLinkSalt = 0x6C696E6B5F6B6579ULL;
+constexpr std::uint64_t kTitleSalt = 0x7469746C655F6B79ULL;
+constexpr std::size_t kMinSlots = 1024;
+
+constexpr std::uint64_t mix(std::uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xFF51AFD7ED558CCDULL;
+    x ^= x >> 33;
+    x *= 0xC4CEB9FE1A85EC53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+std::uint64_t string_key(std::string_view text, std::uint64_t salt) {
+    std::uint64_t h = 0xCBF29CE484222325ULL ^ salt;
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+    return mix(h);
+}
+
+// The keys one item is filed under; the sketch's smallest hashes are its anchors.
+std::vector<std::uint32_t> index_keys(const StoryKeys& keys) {
+    std::vector<std::uint32_t> out;
+    out.reserve(StoryIndex::kAnchors + 2);
+    if (!keys.canonical_link.empty())
+        out.push_back(static_cast<std::uint32_t>(string_key(keys.canonical_link, kLinkSalt)));
+    if (!keys.title.empty()) out.push_back(static_cast<std::uint32_t>(string_key(keys.title, kTitleSalt)));
+    const auto& sketch = keys.fingerprint.sketch();
+    const std::size_t anchors = std::min(sketch.size(), StoryIndex::kAnchors);
+    for (std::size_t i = 0; i < anchors; ++i) out.push_back(static_cast<std::uint32_t>(mix(sketch[i])));
+    return out;
+}
+
+std::size_t home_slot(std::uint32_t key, std::size_t slot_count) {
+    return static_cast<std::size_t>(mix(key)) & (slot_count - 1);
+}
+
+}  // namespace
+
+void StoryIndex::reserve(std::size_t items) {
+    std::size_t wanted = kMinSlots;
+    while (wanted < items * (kAnchors + 2) * 3 / 2) wanted *= 2;
+    if (wanted > slots_.size()) rehash(wanted);
+    ordinal_ids_.reserve(items);
+    previous_ordinal_.reserve(items);
+    last_ordinal_.reserve(items);
+}
+
+void StoryIndex::rehash(std::size_t slot_count) {
+    std::vector<Posting> old = std::move(slots_);
+    slots_.assign(slot_count, Posting{0, kEmpty});
+    used_slots_ = 0;
+    for (const Posting& posting : old) {
+        if (posting.ordinal < kErased && alive(posting.ordinal)) insert(posting.key, posting.ordinal);
+    }
+}
+
+// Linear probing. A key already holding kMaxPostings live postings gives up its oldest one.
+void StoryIndex::insert(std::uint32_t key, std::uint32_t ordinal) {
+    if (slots_.empty() || (used_slots_ + 1) * 4 > slots_.size() * 3) {
+        std::size_t live = 0;
+        for (const Posting& posting : slots_) live += posting.ordinal < kErased && alive(posting.ordinal);
+        std::size_t wanted = kMinSlots;
+        while (wanted < (live + 1) * 2) wanted *= 2;
+        rehash(wanted);
+    }
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t reusable = slots_.size();
+    std::size_t oldest = slots_.size();
+    std::size_t postings = 0;
+    std::size_t at = home_slot(key, slots_.size());
+    for (;; at = (at + 1) & mask) {
+        Posting& slot = slots_[at];
+        if (slot.ordinal == kEmpty) break;
+        const bool free = slot.ordinal == kErased || !alive(slot.ordinal);
+        if (free) {
+            if (reusable == slots_.size()) reusable = at;
+        } else if (slot.key == key) {
+            ++postings;
+            if (oldest == slots_.size() || slot.ordinal < slots_[oldest].ordinal) oldest = at;
+        }
+    }
+    if (postings >= kMaxPostings) {
+        slots_[oldest].ordinal = ordinal;
+    } else if (reusable != slots_.size()) {
+        slots_[reusable] = Posting{key, ordinal};
+    } else {
+        slots_[at] = Posting{key, ordinal};
+        ++used_slots_;
+    }
+}
+
+void StoryIndex::add(std::int64_t id, const StoryKeys& keys) {
+    if (ordinal_ids_.size() >= kErased) return;  // four billion adds: a bug upstream, not a story
+    const auto ordinal = static_cast<std::uint32_t>(ordinal_ids_.size());
+    ordinal_ids_.push_back(id);
+    const auto [last, fresh] = last_ordinal_.try_emplace(id, ordinal);
+    previous_ordinal_.push_back(fresh ? kEmpty : last->second);
+    last->second = ordinal;
+    live_ids_ += fresh;
+    std::vector<std::uint32_t> keys_of_item = index_keys(keys);
+    std::sort(keys_of_item.begin(), keys_of_item.end());
+    keys_of_item.erase(std::unique(keys_of_item.begin(), keys_of_item.end()), keys_of_item.end());
+    for (std::uint32_t key : keys_of_item) insert(key, ordinal);
+}
+
+// Postings of removed ids are dropped lazily: lookups skip them, inserts reuse their slots, and
+// a rehash leaves them behind.
+void StoryIndex::remove(std::int64_t id) {
+    const auto found = last_ordinal_.find(id);
+    if (found == last_ordinal_.end()) return;
+    for (std::uint32_t ordinal = found->second; ordinal != kEmpty; ordinal = previous_ordinal_[ordinal]) {
+        ordinal_ids_[ordinal] = kRemovedId;
+    }
+    last_ordinal_.erase(found);
+    --live_ids_;
+}
+
+std::vector<std::int64_t> StoryIndex::candidates(const StoryKeys& keys) const {
+    std::vector<std::int64_t> hits;
+    if (slots_.empty()) return hits;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t key : index_keys(keys)) {
+        for (std::size_t at = home_slot(key, slots_.size()); slots_[at].ordinal != kEmpty;
+             at = (at + 1) & mask) {
+            const Posting& slot = slots_[at];
+            if (slot.key == key && slot.ordinal < kErased && alive(slot.ordinal)) {
+                hits.push_back(ordinal_ids_[slot.ordinal]);
+            }
+        }
+    }
+    std::sort(hits.begin(), hits.end());
+    std::vector<std::pair<std::size_t, std::int64_t>> ranked;  // (shared keys, id)
+    for (std::size_t i = 0; i < hits.size();) {
+        std::size_t j = i;
+        while (j < hits.size() && hits[j] == hits[i]) ++j;
+        ranked.emplace_back(j - i, hits[i]);
+        i = j;
+    }
+    const std::size_t kept = std::min(ranked.size(), kMaxCandidates);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept), ranked.end(),
+                      [](const auto& x, const auto& y) {
+                          return x.first != y.first ? x.first > y.first : x.second > y.second;
+                      });
+    std::vector<std::int64_t> ids;
+    ids.reserve(kept);
+    for (std::size_t i = 0; i < kept; ++i) ids.push_back(ranked[i].second);
+    return ids;
+}
+
+std::size_t StoryIndex::memory_bytes() const {
+    return slots_.capacity() * sizeof(Posting) + ordinal_ids_.capacity() * sizeof(std::int64_t) +
+           previous_ordinal_.capacity() * sizeof(std::uint32_t) +
+           last_ordinal_.bucket_count() * sizeof(void*) +
+           last_ordinal_.size() * (sizeof(std::pair<const std::int64_t, std::uint32_t>) + 2 * sizeof(void*));
+}
+
+}  // namespace feedagg::feeds

@@ -1,0 +1,36 @@
+#pragma once
+// Internal to story matching: what a token is. Normalized story text holds CJK characters, which
+// are a token each, and words of other scripts, separated by one space.
+
+#include <cstdint>
+#include <string_view>
+
+namespace feedagg::feeds::detail {
+
+// Scripts written without spaces between words: Han, kana, Hangul, and their compatibility and
+// extension blocks.
+constexpr bool is_cjk(std::uint32_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) ||  // Hiragana, Katakana
+           (c >= 0x3400 && c <= 0x4DBF) ||  // CJK Extension A
+           (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK Unified Ideographs
+           (c >= 0xAC00 && c <= 0xD7AF) ||  // Hangul syllables
+           (c >= 0xF900 && c <= 0xFAFF) ||  // CJK compatibility ideographs
+           (c >= 0x20000 && c <= 0x3FFFF);  // Extensions B and later
+}
+
+// Reads one UTF-8 code point of well-formed text at `i` (normalized text always is), advancing `i`.
+inline std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
+    const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
+    const unsigned char lead = byte(i);
+    std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (i + length > text.size()) length = text.size() - i;
+    std::uint32_t c = length == 1   ? lead
+                      : length == 2 ? lead & 0x1F
+                      : length == 3 ? lead & 0x0F
+                                    : lead & 0x07;
+    for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (byte(i + k) & 0x3F);
+    i += length;
+    return c;
+}
+
+}  // namespace feedagg::feeds::detail
