@@ -71,6 +71,9 @@ class WallClockZone {
     // The UTC instant the wall-clock reading `local` (seconds since 1970-01-01T00:00 local) names.
     std::optional<Timestamp> to_utc(std::chrono::seconds local) const;
 
+    // The wall-clock reading (seconds since 1970-01-01T00:00 local) at the UTC instant `time`.
+    std::chrono::seconds to_local(Timestamp time) const;
+
   private:
     explicit WallClockZone(const icu::BasicTimeZone* zone) : zone_(zone) {}
     const icu::BasicTimeZone* zone_;  // owned by the per-thread cache; nullptr means UTC

@@ -88,4 +88,17 @@ std::optional<Timestamp> WallClockZone::to_utc(std::chrono::seconds local) const
     return Timestamp{local - offset};
 }
 
+std::chrono::seconds WallClockZone::to_local(Timestamp time) const {
+    if (!zone_) return time.time_since_epoch();
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t raw_offset_ms = 0;
+    int32_t dst_offset_ms = 0;
+    zone_->getOffset(static_cast<UDate>(time.time_since_epoch().count()) * 1000.0, false, raw_offset_ms,
+                     dst_offset_ms, status);
+    if (U_FAILURE(status)) return time.time_since_epoch();
+    return time.time_since_epoch() +
+           std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::milliseconds{static_cast<std::int64_t>(raw_offset_ms) + dst_offset_ms});
+}
+
 }  // namespace feedagg::feeds::detail

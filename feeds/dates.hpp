@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "feeds/model.hpp"
 
@@ -27,6 +28,19 @@ namespace feedagg::feeds {
 // - 9 to 11 digits are Unix seconds, 13 digits Unix milliseconds; "YYYYMMDD" is a date.
 // - Text longer than 160 bytes after trimming whitespace is rejected unread.
 std::optional<Timestamp> parse_date(std::string_view text, std::string_view default_timezone = "UTC");
+
+// How to read the dates a web page prints (date_on_page.cpp).
+struct PageDateContext {
+    std::string_view timezone = "Asia/Shanghai";
+    Timestamp now;                     // relative dates count back from here
+    std::vector<std::string> formats;  // strftime-style: %Y %y %m %d %H %M %S %b %%
+};
+
+// Reads a date as list and article pages print it: by the configured formats first, then as
+// parse_date would, then found inside other text ("发布时间：2024-05-17 09:12"), then relative
+// ("3小时前", "昨天 10:20", "today 9:30", "2 hours ago", "刚刚"), then without a year ("05-17",
+// "5月17日": the latest such day no later than tomorrow). Full-width digits are read as digits.
+std::optional<Timestamp> parse_page_date(std::string_view text, const PageDateContext& context);
 
 // True when `name` is a timezone parse_date understands ("UTC", "Asia/Shanghai", ...).
 bool is_known_timezone(std::string_view name);
