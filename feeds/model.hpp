@@ -54,6 +54,9 @@ struct Entry {
     std::optional<std::uint64_t> comment_count;  // slash:comments
     std::string source_title;                    // where the entry was first published, when the feed says
     std::string source_link;
+    // For entries scraped from web pages: where `published` came from ("list page", "article
+    // page", or "first seen" when no page gave a date). Empty for feed entries. Not written out.
+    std::string published_origin;
 
     bool operator==(const Entry&) const = default;
 };

@@ -109,6 +109,7 @@ std::string encode_entry_body(const feeds::Entry& entry) {
     put_count(body, "comment_count", entry.comment_count);
     put_text(body, "source_title", entry.source_title);
     put_text(body, "source_link", entry.source_link);
+    put_text(body, "published_origin", entry.published_origin);
     return json::serialize(body);
 }
 
@@ -141,6 +142,7 @@ void decode_entry_body(std::string_view text, feeds::Entry& entry) {
     entry.comment_count = count_of(body, "comment_count");
     entry.source_title = text_of(body, "source_title");
     entry.source_link = text_of(body, "source_link");
+    entry.published_origin = text_of(body, "published_origin");
 }
 
 }  // namespace feedagg::store::detail
