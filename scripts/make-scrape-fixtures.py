@@ -19,7 +19,6 @@ a page and its expectation cannot drift apart. Every name, place and event is in
 
 import json
 import os
-import sys
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin
 
