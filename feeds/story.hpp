@@ -71,6 +71,10 @@ struct TextOverlap {
     double containment = 0;  // |A∩B| / min(|A|,|B|): 1 when the shorter text lies within the longer
     double resemblance = 0;  // |A∩B| / |A∪B| (Jaccard)
     std::size_t sample = 0;  // sketch entries the estimate rests on; small means uncertain
+    // The same over shingles holding a number (digits, after NFKC): a template release with other
+    // figures and dates shares its prose but not these.
+    double number_containment = 0;
+    std::size_t number_sample = 0;
 };
 TextOverlap estimate_overlap(const StoryFingerprint& a, const StoryFingerprint& b);
 
@@ -99,6 +103,12 @@ struct MatchThresholds {
     // Titles carrying different numbers ("第一期"/"第二期", "Part 1"/"Part 2", 2024/2025) need
     // this much containment instead: a template press release repeats most of its text.
     double text_containment_numbers_differ = 0.97;
+    // Texts whose shingles holding numbers mostly differ tell different stories (one template
+    // release, other figures and dates), however much prose they share: once the sample holds at
+    // least number_min_sample such shingles, at least this fraction of them must be shared, for a
+    // text match and for a title match alike.
+    double number_containment = 0.5;
+    std::size_t number_min_sample = 3;
     // Title: equal normalized titles match when the title weighs at least this much (a CJK
     // character weighs 1, another word 3) and is not generic ("通知", "公告", "News") ...
     std::size_t title_min_weight = 10;

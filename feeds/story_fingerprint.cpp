@@ -28,10 +28,18 @@ constexpr std::uint64_t rotate(std::uint64_t x, int bits) {
     return (x << bits) | (x >> (64 - bits));
 }
 
+// Bit 0 of a token or shingle hash says whether it holds a number: numbers are what template
+// releases and series articles change, so estimate_overlap compares them apart.
+constexpr std::uint64_t kNumberBit = 1;
+
 std::uint64_t word_hash(std::string_view word) {
     std::uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a
-    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
-    return mix(h);
+    bool number = false;
+    for (char c : word) {
+        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+        number |= c >= '0' && c <= '9';
+    }
+    return (mix(h) & ~kNumberBit) | (number ? kNumberBit : 0);
 }
 
 // One hash per token: a CJK character, or a word of another script.
@@ -47,7 +55,7 @@ std::vector<std::uint64_t> token_hashes(std::string_view text) {
         const std::size_t start = i;
         const std::uint32_t first = detail::next_code_point(text, i);
         if (detail::is_cjk(first)) {
-            tokens.push_back(mix(first + 0x9E3779B97F4A7C15ULL));
+            tokens.push_back(mix(first + 0x9E3779B97F4A7C15ULL) & ~kNumberBit);
             continue;
         }
         std::size_t end = i;
@@ -64,8 +72,12 @@ std::vector<std::uint64_t> token_hashes(std::string_view text) {
 
 std::uint64_t shingle_hash(const std::uint64_t* tokens, std::size_t count) {
     std::uint64_t h = 0;
-    for (std::size_t k = 0; k < count; ++k) h ^= rotate(tokens[k], static_cast<int>(11 * k + 1));
-    return mix(h);
+    std::uint64_t number = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+        h ^= rotate(tokens[k], static_cast<int>(11 * k + 1));
+        number |= tokens[k] & kNumberBit;
+    }
+    return (mix(h) & ~kNumberBit) | number;
 }
 
 // Keeps the kSketchSize smallest distinct hashes, ascending. Once full, most hashes are rejected
@@ -174,15 +186,20 @@ TextOverlap estimate_overlap(const StoryFingerprint& a, const StoryFingerprint& 
     if (x.size() >= StoryFingerprint::kSketchSize) bound = std::min(bound, x.back());
     if (y.size() >= StoryFingerprint::kSketchSize) bound = std::min(bound, y.back());
     std::size_t in_x = 0, in_y = 0, shared = 0;
+    std::size_t numbers_x = 0, numbers_y = 0, numbers_shared = 0;
     for (std::size_t i = 0, j = 0;;) {
         const bool has_x = i < x.size() && x[i] <= bound;
         const bool has_y = j < y.size() && y[j] <= bound;
         if (!has_x && !has_y) break;
         if (has_x && has_y && x[i] == y[j]) {
+            const std::size_t number = x[i] & kNumberBit;
             ++shared, ++in_x, ++in_y, ++i, ++j;
+            numbers_shared += number, numbers_x += number, numbers_y += number;
         } else if (has_x && (!has_y || x[i] < y[j])) {
+            numbers_x += x[i] & kNumberBit;
             ++in_x, ++i;
         } else {
+            numbers_y += y[j] & kNumberBit;
             ++in_y, ++j;
         }
     }
@@ -191,6 +208,11 @@ TextOverlap estimate_overlap(const StoryFingerprint& a, const StoryFingerprint& 
     if (overlap.sample == 0) return overlap;
     overlap.containment = static_cast<double>(shared) / static_cast<double>(overlap.sample);
     overlap.resemblance = static_cast<double>(shared) / static_cast<double>(in_x + in_y - shared);
+    overlap.number_sample = std::min(numbers_x, numbers_y);
+    if (overlap.number_sample > 0) {
+        overlap.number_containment =
+            static_cast<double>(numbers_shared) / static_cast<double>(overlap.number_sample);
+    }
     return overlap;
 }
 

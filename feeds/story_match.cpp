@@ -172,13 +172,18 @@ StoryMatch match_stories(const StoryKeys& a, const StoryKeys& b, const MatchThre
     }
     const TextOverlap overlap = estimate_overlap(a.fingerprint, b.fingerprint);
     const bool text_judged = overlap.sample >= thresholds.text_min_sample;
+    const bool numbers_disagree = overlap.number_sample >= thresholds.number_min_sample &&
+                                  overlap.number_containment < thresholds.number_containment;
+    const bool texts_disagree =
+        numbers_disagree || (text_judged && overlap.containment < thresholds.title_text_veto);
     if (!a.title.empty() && a.title == b.title && title_weight(a.title) >= thresholds.title_min_weight &&
-        !is_generic_title(a.title) && !(text_judged && overlap.containment < thresholds.title_text_veto)) {
+        !is_generic_title(a.title) && !texts_disagree) {
         return {true, MatchReason::title, 1.0};
     }
     const double needed = numbers_differ(a.title, b.title) ? thresholds.text_containment_numbers_differ
                                                            : thresholds.text_containment;
-    if (text_judged && overlap.containment >= needed) return {true, MatchReason::text, overlap.containment};
+    if (text_judged && !numbers_disagree && overlap.containment >= needed)
+        return {true, MatchReason::text, overlap.containment};
     return {false, MatchReason::none, overlap.containment};
 }
 

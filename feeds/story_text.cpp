@@ -142,7 +142,7 @@ bool contains_any(std::string_view line, const auto& needles) {
 // start with such a word ("记者从市总工会获悉…"), so the colon is required, or, with a space
 // after the label, a short line.
 bool is_credit_line(std::string_view line, std::size_t length) {
-    static constexpr std::array<std::string_view, 70> kLabels = {
+    static constexpr std::array<std::string_view, 72> kLabels = {
         "来源于",   "来源",          "转自",         "转载自",       "转载于",    "稿源",
         "本文来源", "文章来源",      "信息来源",     "新闻来源",     "出处",      "责任编辑",
         "编辑",     "责编",          "主编",         "记者",         "通讯员",    "作者",
@@ -163,6 +163,10 @@ bool is_credit_line(std::string_view line, std::size_t length) {
         const std::string_view rest = trim_spaces(line.substr(label.size()));
         if (!rest.empty() && (rest.front() == ':' || rest.front() == '|') && length <= 120) return true;
     }
+    // A dateline that carries the credit: "2025-04-18 09:12 来源:中工网 作者:李明".
+    static constexpr std::array<std::string_view, 10> kInlineCredits = {
+        "来源:", "作者:", "编辑:", "记者:", "通讯员:", "稿源:", "source:", "editor:", "author:", "photo:"};
+    if (length <= 60 && contains_any(line, kInlineCredits)) return true;
     if (length > 40) return false;
     for (std::string_view label : kSpacedLabels) {
         if (line.size() > label.size() && line.substr(0, label.size()) == label &&
@@ -171,6 +175,32 @@ bool is_credit_line(std::string_view line, std::size_t length) {
         }
     }
     return false;
+}
+
+// "2025年4月18日 09:12", "Posted on March 27, 2025 by admin": a date, and words that only say
+// when or by whom it was posted.
+bool is_dateline(std::string_view line, std::size_t length) {
+    static constexpr std::array<std::string_view, 40> kDateWords = {
+        "january",   "february", "march",    "april",    "may",       "june",      "july",     "august",
+        "september", "october",  "november", "december", "jan",       "feb",       "mar",      "apr",
+        "jun",       "jul",      "aug",      "sep",      "sept",      "oct",       "nov",      "dec",
+        "on",        "at",       "by",       "posted",   "published", "updated",   "am",       "pm",
+        "admin",     "gmt",      "utc",      "monday",   "tuesday",   "wednesday", "thursday", "friday"};
+    static constexpr std::u32string_view kDateCharacters = U"年月日时分秒星期一二三四五六天发布更新于";
+    if (length > 60 || line.find_first_of("0123456789") == std::string_view::npos) return false;
+    for (std::size_t i = 0; i < line.size();) {
+        const std::size_t start = i;
+        const std::uint32_t c = detail::next_code_point(line, i);
+        if (c < 0x80 && std::isalpha(static_cast<int>(c))) {
+            while (i < line.size() && std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
+            const std::string_view word = line.substr(start, i - start);
+            if (std::find(kDateWords.begin(), kDateWords.end(), word) == kDateWords.end()) return false;
+        } else if (detail::is_cjk(c) &&
+                   kDateCharacters.find(static_cast<char32_t>(c)) == std::u32string_view::npos) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // Share, print, follow and navigation widgets: short lines only, a paragraph may say "关注".
@@ -251,8 +281,8 @@ bool is_rights_line(std::string_view line, std::size_t length) {
 bool is_boilerplate(std::string_view line, const std::vector<std::string>& folded_strip) {
     const std::string_view start = trim_line_start(line);
     const std::size_t length = code_point_count(start);
-    return is_credit_line(start, length) || is_widget_line(start, length) || is_rights_line(start, length) ||
-           contains_any(line, folded_strip);
+    return is_credit_line(start, length) || is_dateline(start, length) || is_widget_line(start, length) ||
+           is_rights_line(start, length) || contains_any(line, folded_strip);
 }
 
 bool is_word_character(UChar32 c) {

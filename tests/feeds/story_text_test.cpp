@@ -51,6 +51,13 @@ TEST(StoryText, DropsWidgetAndCopyrightLines) {
     EXPECT_EQ(normalize_story_text(page), "职工技能大赛开幕");
 }
 
+TEST(StoryText, DropsDatelines) {
+    EXPECT_EQ(normalize_story_text("Posted on March 27, 2025 by admin\nUnion wins."), "union wins");
+    EXPECT_EQ(normalize_story_text("2025年04月18日 09:12\n工会帮扶。"), "工会帮扶");
+    EXPECT_EQ(normalize_story_text("2025-04-18 09:12 来源：中工网 作者：李明\n工会帮扶。"), "工会帮扶");
+    EXPECT_EQ(normalize_story_text("2025年共帮扶职工3000人。"), "2025年共帮扶职工3000人");
+}
+
 TEST(StoryText, ReadsHtmlBlocksAsLines) {
     EXPECT_EQ(normalize_story_text("<p>工会<b>帮扶</b>行动</p><p>来源：工人日报</p><script>x()</script>"
                                    "<p>A&amp;B</p>"),
