@@ -16,7 +16,7 @@ constexpr std::size_t min_body_chars = 30;
 // Below this many characters the first attempt is retried without class/id rules.
 constexpr std::size_t retry_below_chars = 140;
 // Article bodies of this length and more are long enough to be trusted on length alone.
-constexpr double confident_chars = 300;
+constexpr double confident_chars = 150;
 // Prose has at least this many punctuation marks per 100 characters (English about 2, Chinese 6).
 constexpr double prose_punctuation_per_100 = 1.2;
 // The share of the page's prose an article usually holds; less lowers confidence.

@@ -3,8 +3,8 @@
 // "zrbj" for 责任编辑).
 
 #include <algorithm>
-#include <array>
 #include <cctype>
+#include <iterator>
 
 #include "feeds/main_content_detail.hpp"
 
@@ -12,50 +12,49 @@ namespace feedagg::feeds::detail {
 namespace {
 
 // Substrings of class/id that never name an article's body.
-constexpr std::array<std::string_view, 27> strong_boilerplate_names = {
-    "share",   "fenxiang", "comment",    "pinglun",   "advert",    "sponsor", "breadcrumb",
-    "crumb",   "related",  "xgxw",       "xgwz",      "xgyd",      "tjyd",    "recommend",
-    "sidebar", "social",   "newsletter", "subscribe", "copyright", "banquan", "zrbj",
-    "dyzw",    "popup",    "cookie",     "guanggao",  "disqus",    "bianji"};
+constexpr std::string_view strong_boilerplate_names[] = {
+    "share",      "fenxiang",  "comment",   "pinglun", "advert", "sponsor",   "breadcrumb", "crumb",
+    "related",    "xgxw",      "xgwz",      "xgyd",    "tjyd",   "recommend", "sidebar",    "social",
+    "newsletter", "subscribe", "copyright", "banquan", "zrbj",   "dyzw",      "popup",      "cookie",
+    "guanggao",   "disqus",    "bianji",    "discuss", "liuyan", "respond"};
 
 // Whole class/id words (split at anything not a letter or digit) that name boilerplate.
-constexpr std::array<std::string_view, 30> boilerplate_words = {
+constexpr std::string_view boilerplate_words[] = {
     "ad",       "ads",      "adv",   "editor",  "source",   "laiyuan", "info",   "meta",
     "byline",   "dateline", "tags",  "pager",   "login",    "logo",    "search", "position",
     "location", "weizhi",   "dqwz",  "top",     "bottom",   "links",   "more",   "friendlink",
     "rank",     "paihang",  "print", "bdshare", "masthead", "signup"};
 
 // Prefixes of class/id words that name boilerplate: "footer", "navbar", "hotnews", "toolbar".
-constexpr std::array<std::string_view, 12> boilerplate_word_prefixes = {
+constexpr std::string_view boilerplate_word_prefixes[] = {
     "foot", "head", "nav", "menu", "side", "widget", "tool", "author", "hot", "pagination", "banner", "next"};
 
 // Substrings of class/id that name content.
-constexpr std::array<std::string_view, 11> content_names = {"article",    "content", "body",   "entry",
-                                                            "main",       "post",    "story",  "zhengwen",
-                                                            "trs_editor", "detail",  "neirong"};
-constexpr std::array<std::string_view, 5> content_words = {"text", "zw", "con", "nr", "wenzhang"};
+constexpr std::string_view content_names[] = {"article", "content",  "body",       "entry",  "main",   "post",
+                                              "story",   "zhengwen", "trs_editor", "detail", "neirong"};
+constexpr std::string_view content_words[] = {"text", "zw", "con", "nr", "wenzhang"};
 
 // Lines that label an article rather than being part of it. Prefixes, after trimming brackets.
-constexpr std::array<std::string_view, 32> boilerplate_line_starts = {
+constexpr std::string_view boilerplate_line_starts[] = {
     "责任编辑", "编辑：",     "编辑:",    "责编",          "来源：",   "来源:",     "作者：",   "作者:",
     "发布时间", "发布日期",   "发稿时间", "更新时间",      "点击数",   "点击：",    "浏览次数", "阅读次数",
     "打印本页", "打印】",     "关闭窗口", "关闭】",        "分享到",   "上一篇",    "下一篇",   "字号",
     "字体",     "Share this", "Share:",   "Advertisement", "Related:", "Read more", "Editor:",  "Editing by"};
 
-constexpr std::array<std::string_view, 14> removed_elements = {
-    "script", "style",  "noscript", "template", "iframe", "object",   "embed",
-    "svg",    "canvas", "button",   "input",    "select", "textarea", "link"};
+constexpr std::string_view removed_elements[] = {"script", "style",  "noscript", "template", "iframe",
+                                                 "object", "embed",  "svg",      "canvas",   "button",
+                                                 "input",  "select", "textarea", "link"};
 
 // Navigation landmarks and the like: removed unless they wrap most of the page (some CMSs put
 // the whole page in <form> or <header>, ASP.NET pages in particular).
-constexpr std::array<std::string_view, 7> landmark_elements = {"nav",  "aside",  "footer", "menu",
-                                                               "form", "header", "dialog"};
+constexpr std::string_view landmark_elements[] = {"nav",  "aside",  "footer", "menu",
+                                                  "form", "header", "dialog"};
 
 std::string lower_class_and_id(pugi::xml_node element) {
     std::string names = element.attribute("class").value();
     names += ' ';
     names += element.attribute("id").value();
-    std::transform(names.begin(), names.end(), names.begin(),
+    std::transform(std::begin(names), std::end(names), names.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return names;
 }
@@ -73,8 +72,8 @@ std::vector<std::string_view> name_words(std::string_view names) {
 }
 
 template <std::size_t N>
-bool contains_any(std::string_view names, const std::array<std::string_view, N>& needles) {
-    return std::any_of(needles.begin(), needles.end(), [&](std::string_view needle) {
+bool contains_any(std::string_view names, const std::string_view (&needles)[N]) {
+    return std::any_of(std::begin(needles), std::end(needles), [&](std::string_view needle) {
         const std::size_t at = names.find(needle);
         // "commentary" is an article kind, not a comment box.
         return at != std::string_view::npos && !(needle == "comment" && names.substr(at, 10) == "commentary");
@@ -87,7 +86,8 @@ bool names_strong_boilerplate(std::string_view names) {
 
 bool names_weak_boilerplate(std::string_view names) {
     for (std::string_view word : name_words(names)) {
-        if (std::find(boilerplate_words.begin(), boilerplate_words.end(), word) != boilerplate_words.end()) {
+        if (std::find(std::begin(boilerplate_words), std::end(boilerplate_words), word) !=
+            std::end(boilerplate_words)) {
             return true;
         }
         for (std::string_view prefix : boilerplate_word_prefixes) {
@@ -101,7 +101,7 @@ bool names_content(std::string_view names) {
     if (contains_any(names, content_names)) return true;
     const std::vector<std::string_view> words = name_words(names);
     return std::any_of(words.begin(), words.end(), [](std::string_view word) {
-        return std::find(content_words.begin(), content_words.end(), word) != content_words.end();
+        return std::find(std::begin(content_words), std::end(content_words), word) != std::end(content_words);
     });
 }
 
@@ -116,9 +116,16 @@ bool is_hidden(pugi::xml_node element) {
            style.find("visibility:hidden") != std::string::npos;
 }
 
+bool ends_with_sentence_mark(std::string_view line) {
+    for (std::string_view mark : {".", "!", "?", "\u3002", "\uFF01", "\uFF1F"}) {
+        if (line.size() >= mark.size() && line.substr(line.size() - mark.size()) == mark) return true;
+    }
+    return false;
+}
+
 template <std::size_t N>
-bool is_one_of(std::string_view name, const std::array<std::string_view, N>& names) {
-    return std::find(names.begin(), names.end(), name) != names.end();
+bool is_one_of(std::string_view name, const std::string_view (&names)[N]) {
+    return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
 struct Cleaner {
@@ -200,8 +207,14 @@ bool is_boilerplate_line(std::string_view text) {
             break;
         }
     }
-    return std::any_of(boilerplate_line_starts.begin(), boilerplate_line_starts.end(),
-                       [&](std::string_view start) { return line.substr(0, start.size()) == start; });
+    if (std::any_of(std::begin(boilerplate_line_starts), std::end(boilerplate_line_starts),
+                    [&](std::string_view start) { return line.substr(0, start.size()) == start; })) {
+        return true;
+    }
+    // A dateline ("2024年05月17日 09:12 南岭日报", "FOR IMMEDIATE RELEASE - May 17, 2024"): short,
+    // dated, and not a sentence.
+    return count_visible_code_points(line) <= 50 && !find_date_text(line).empty() &&
+           !ends_with_sentence_mark(line);
 }
 
 void remove_boilerplate(pugi::xml_node body, const CleaningRules& rules) {

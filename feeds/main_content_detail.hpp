@@ -103,8 +103,9 @@ struct ArticleMetadata {
 
 ArticleMetadata read_metadata(pugi::xml_node html);
 
-// The first date in `text` written as 2024-05-17, 2024/5/17, 2024.05.17 or 2024年05月17日,
-// with a following time (09:12 or 09:12:30) when there is one; empty when none.
+// The first date in `text` written as 2024-05-17, 2024/5/17, 2024.05.17 or 2024年05月17日
+// (with a following time, 09:12 or 09:12:30, when there is one), or as May 17, 2024 or
+// 17 May 2024; empty when none.
 std::string find_date_text(std::string_view text);
 
 }  // namespace feedagg::feeds::detail

@@ -3,8 +3,8 @@
 // the lines that follow the title.
 
 #include <algorithm>
-#include <array>
 #include <cctype>
+#include <iterator>
 
 #include "feeds/main_content_detail.hpp"
 
@@ -56,8 +56,8 @@ std::vector<std::string> lines_of(std::string_view text) {
 }
 
 std::vector<std::string_view> title_segments(std::string_view title) {
-    static constexpr std::array<std::string_view, 8> separators = {" | ", " - ", " \u2013 ",     " \u2014 ",
-                                                                   "_",   "--",  "\u2014\u2014", "|"};
+    static constexpr std::string_view separators[] = {" | ", " - ", " \u2013 ",     " \u2014 ",
+                                                      "_",   "--",  "\u2014\u2014", "|"};
     std::vector<std::string_view> segments;
     std::size_t start = 0;
     while (start <= title.size()) {
@@ -169,6 +169,49 @@ std::size_t date_end(std::string_view text, std::size_t at) {
     return time_end(text, p);
 }
 
+constexpr std::string_view month_names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+
+bool is_letter(std::string_view text, std::size_t at) {
+    return at < text.size() && std::isalpha(static_cast<unsigned char>(text[at])) != 0;
+}
+
+// End of an English month name (full, or abbreviated with an optional '.') at `at`, or 0.
+std::size_t month_end(std::string_view text, std::size_t at) {
+    std::size_t end = at;
+    while (is_letter(text, end)) ++end;
+    if (end - at < 3 || end - at > 9) return 0;
+    const std::string word = lower(text.substr(at, end - at));
+    if (std::find(std::begin(month_names), std::end(month_names), std::string_view(word).substr(0, 3)) ==
+        std::end(month_names)) {
+        return 0;
+    }
+    if (starts_with_at(text, end, ".")) ++end;
+    return end;
+}
+
+// End of "May 17, 2024" or "17 May 2024" starting at `at`, or 0.
+std::size_t english_date_end(std::string_view text, std::size_t at) {
+    int day = 0;
+    int year = 0;
+    std::size_t p = at;
+    if (is_letter(text, p)) {
+        p = month_end(text, p);
+        if (p == 0 || !starts_with_at(text, p, " ")) return 0;
+        const std::size_t day_digits = read_number(text, p + 1, 2, day);
+        if (day_digits == 0 || day < 1 || day > 31) return 0;
+        p += 1 + day_digits;
+        if (starts_with_at(text, p, ",")) ++p;
+    } else {
+        const std::size_t day_digits = read_number(text, p, 2, day);
+        if (day_digits == 0 || day < 1 || day > 31 || !starts_with_at(text, p + day_digits, " ")) return 0;
+        p = month_end(text, p + day_digits + 1);
+        if (p == 0) return 0;
+    }
+    if (!starts_with_at(text, p, " ") || read_number(text, p + 1, 4, year) != 4 || year < 1990) return 0;
+    return p + 5;
+}
+
 // The text after `label` in `line`, up to the next white space: "作者：王小明 来源：…" gives 王小明.
 std::string labelled_value(std::string_view line, std::string_view label) {
     const std::size_t at = line.find(label);
@@ -183,7 +226,7 @@ std::string labelled_value(std::string_view line, std::string_view label) {
 }
 
 std::string author_in_line(std::string_view line) {
-    for (std::string_view label : {"作者：", "作者:", "记者：", "记者:", "文/"}) {
+    for (std::string_view label : {"作者：", "作者:", "记者：", "记者:", "记者 ", "文/"}) {
         if (std::string name = labelled_value(line, label); !name.empty()) return name;
     }
     const std::string_view trimmed = trim_text(line);
@@ -258,9 +301,11 @@ std::string read_author(pugi::xml_node html, const std::vector<std::string>& lin
 
 std::string find_date_text(std::string_view text) {
     for (std::size_t at = 0; at < text.size(); ++at) {
-        if (!is_digit(text, at) || (at > 0 && is_digit(text, at - 1))) continue;
-        if (const std::size_t end = date_end(text, at); end != 0)
-            return std::string(text.substr(at, end - at));
+        if (at > 0 && (is_digit(text, at - 1) || is_letter(text, at - 1))) continue;
+        std::size_t end = 0;
+        if (is_digit(text, at)) end = date_end(text, at);
+        if (end == 0 && (is_digit(text, at) || is_letter(text, at))) end = english_date_end(text, at);
+        if (end != 0) return std::string(text.substr(at, end - at));
     }
     return {};
 }

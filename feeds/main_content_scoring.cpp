@@ -4,7 +4,9 @@
 // links. The best container wins, with the siblings that score nearly as well.
 
 #include <algorithm>
-#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <iterator>
 #include <unordered_set>
 
 #include "feeds/main_content_detail.hpp"
@@ -23,9 +25,9 @@ struct TextBlock {
 };
 
 bool is_paragraph_element(std::string_view name) {
-    static constexpr std::array<std::string_view, 12> names = {"p",  "pre", "blockquote", "li", "dd", "dt",
-                                                               "h1", "h2",  "h3",         "h4", "h5", "h6"};
-    return std::find(names.begin(), names.end(), name) != names.end();
+    static constexpr std::string_view names[] = {"p",  "pre", "blockquote", "li", "dd", "dt",
+                                                 "h1", "h2",  "h3",         "h4", "h5", "h6"};
+    return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
 void add_inline_measure(pugi::xml_node node, bool inside_link, TextMeasure& measure) {
@@ -152,7 +154,7 @@ bool belongs_with(Scorer& scorer, pugi::xml_node sibling, pugi::xml_node top, do
     const double bonus =
         !top_class.empty() && top_class == sibling.attribute("class").value() ? 0.2 * top_score : 0;
     if (scorer.final_score(sibling) + bonus >= std::max(10.0, 0.2 * top_score)) return true;
-    if (!is_paragraph_element(sibling.name()) && std::string_view(sibling.name()) != "div") return false;
+    if (std::string_view(sibling.name()) != "p") return false;
     if (measure.chars > 80 && measure.link_density() < 0.25) return true;
     return measure.link_chars == 0 && ends_sentence(block_text(sibling));
 }
@@ -216,8 +218,8 @@ void remove_clutter(pugi::xml_node parent, const TextMeasures& measures, std::si
             const bool link_list = (name == "div" || name == "section" || name == "ul" || name == "ol" ||
                                     name == "dl" || name == "table" || name == "p" || name == "span") &&
                                    measure.link_density() > 0.5 && measure.chars * 10 < total_chars * 3;
-            if ((name == "h1" && repeats_title(child, title)) || (small && names_boilerplate(child, false)) ||
-                link_list) {
+            if ((measure.chars * 4 < total_chars && repeats_title(child, title)) ||
+                (small && names_boilerplate(child, false)) || link_list) {
                 parent.remove_child(child);
             } else {
                 remove_clutter(child, measures, total_chars, title);
@@ -240,6 +242,14 @@ std::optional<ArticleBody> find_article_body(pugi::xml_node body) {
     pugi::xml_node top = scorer.candidates.front();
     for (pugi::xml_node candidate : scorer.candidates) {
         if (scorer.final_score(candidate) > scorer.final_score(top)) top = candidate;
+    }
+    if (std::getenv("FT_DEBUG")) {
+        for (pugi::xml_node c : scorer.candidates)
+            std::fprintf(stderr, "cand %s.%s#%s score=%.1f final=%.1f chars=%zu ld=%.2f\n", c.name(),
+                         c.attribute("class").value(), c.attribute("id").value(),
+                         scorer.points[c.internal_object()], scorer.final_score(c), scorer.measure(c).chars,
+                         scorer.measure(c).link_density());
+        std::fprintf(stderr, "top %s.%s\n", top.name(), top.attribute("class").value());
     }
     top = widen_to_shared_ancestor(scorer, top);
     ArticleBody article;

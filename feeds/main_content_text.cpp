@@ -2,7 +2,7 @@
 // (no spaces between words) and English compare fairly.
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 
 #include "feeds/main_content_detail.hpp"
 
@@ -26,10 +26,10 @@ bool is_continuation_byte(unsigned char byte) {
     return (byte & 0xC0) == 0x80;
 }
 
-constexpr std::array<std::string_view, 7> chinese_punctuation = {"\u3002", "\uFF0C", "\u3001", "\uFF1B",
-                                                                 "\uFF1A", "\uFF1F", "\uFF01"};
+constexpr std::string_view chinese_punctuation[] = {"\u3002", "\uFF0C", "\u3001", "\uFF1B",
+                                                    "\uFF1A", "\uFF1F", "\uFF01"};
 
-constexpr std::array<std::string_view, 34> inline_elements = {
+constexpr std::string_view inline_elements[] = {
     "a",     "abbr", "b",      "bdi",    "bdo", "big", "br",    "cite", "code", "data", "del", "dfn",
     "em",    "font", "i",      "img",    "ins", "kbd", "label", "mark", "nobr", "q",    "s",   "samp",
     "small", "span", "strike", "strong", "sub", "sup", "time",  "tt",   "u",    "var"};
@@ -106,8 +106,8 @@ std::size_t count_punctuation(std::string_view text) {
             ++count;
         } else if (static_cast<unsigned char>(c) >= 0xE3) {
             const std::string_view rest = text.substr(at, 3);
-            if (std::find(chinese_punctuation.begin(), chinese_punctuation.end(), rest) !=
-                chinese_punctuation.end()) {
+            if (std::find(std::begin(chinese_punctuation), std::end(chinese_punctuation), rest) !=
+                std::end(chinese_punctuation)) {
                 ++count;
                 at += 2;
             }
@@ -139,7 +139,8 @@ std::string_view trim_text(std::string_view text) {
 }
 
 bool is_inline_element(std::string_view name) {
-    return std::find(inline_elements.begin(), inline_elements.end(), name) != inline_elements.end();
+    return std::find(std::begin(inline_elements), std::end(inline_elements), name) !=
+           std::end(inline_elements);
 }
 
 bool is_invisible_element(std::string_view name) {
