@@ -36,33 +36,38 @@ std::string normalize_story_title(std::string_view title);
 // ---- Fingerprints (story_fingerprint.cpp) ------------------------------------------------------
 
 // A bottom-k MinHash sketch of an item's shingles: one 64-bit hash per shingle, the k smallest
-// distinct hashes kept in ascending order. Shingles are runs of 4 consecutive tokens, a token
-// being one CJK character or one other word, so Chinese compares by character 4-grams, English by
-// word 4-shingles, and mixed text by both. Texts shorter than one shingle have one shingle: the
-// whole text.
+// distinct hashes kept in ascending order; and a small bottom-k sketch of the numbers the text
+// holds (words with a digit), which template releases and series articles change. Shingles are runs of 4
+// consecutive tokens, a token being one CJK character or one other word, so Chinese compares by character
+// 4-grams, English by word 4-shingles, and mixed text by both. Texts shorter than one shingle have one
+// shingle: the whole text.
 class StoryFingerprint {
   public:
     static constexpr std::size_t kSketchSize = 128;
     static constexpr std::size_t kShingleTokens = 4;
+    static constexpr std::size_t kNumberSketchSize = 16;
 
     StoryFingerprint() = default;
 
     // `normalized_text` is the output of normalize_story_text.
     static StoryFingerprint of_text(std::string_view normalized_text);
 
-    // A compact byte string for storage: a version byte, the shingle count, the sketch.
+    // A compact byte string for storage (at most ~1.2 KiB): a version byte, the shingle count, the
+    // sketches.
     std::string serialize() const;
     static Result<StoryFingerprint> deserialize(std::string_view bytes);
 
     bool empty() const { return sketch_.empty(); }
     std::uint32_t shingle_count() const { return shingle_count_; }  // distinct shingles in the text
     const std::vector<std::uint64_t>& sketch() const { return sketch_; }
+    const std::vector<std::uint64_t>& numbers() const { return numbers_; }
 
     bool operator==(const StoryFingerprint&) const = default;
 
   private:
     std::uint32_t shingle_count_ = 0;
     std::vector<std::uint64_t> sketch_;
+    std::vector<std::uint64_t> numbers_;
 };
 
 // How two texts overlap, estimated from their sketches (exact when both texts have at most
@@ -71,8 +76,8 @@ struct TextOverlap {
     double containment = 0;  // |A∩B| / min(|A|,|B|): 1 when the shorter text lies within the longer
     double resemblance = 0;  // |A∩B| / |A∪B| (Jaccard)
     std::size_t sample = 0;  // sketch entries the estimate rests on; small means uncertain
-    // The same over shingles holding a number (digits, after NFKC): a template release with other
-    // figures and dates shares its prose but not these.
+    // The same over the numbers the texts hold (words with a digit, after NFKC): a template release
+    // with other figures and dates shares its prose but not these.
     double number_containment = 0;
     std::size_t number_sample = 0;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <optional>
 
 #include "feeds/story.hpp"
 #include "feeds/story_tokens.hpp"
@@ -28,10 +29,6 @@ constexpr std::uint64_t rotate(std::uint64_t x, int bits) {
     return (x << bits) | (x >> (64 - bits));
 }
 
-// Bit 0 of a token or shingle hash says whether it holds a number: numbers are what template
-// releases and series articles change, so estimate_overlap compares them apart.
-constexpr std::uint64_t kNumberBit = 1;
-
 std::uint64_t word_hash(std::string_view word) {
     std::uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a
     bool number = false;
@@ -39,55 +36,17 @@ std::uint64_t word_hash(std::string_view word) {
         h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
         number |= c >= '0' && c <= '9';
     }
-    return (mix(h) & ~kNumberBit) | (number ? kNumberBit : 0);
-}
-
-// One hash per token: a CJK character, or a word of another script.
-std::vector<std::uint64_t> token_hashes(std::string_view text) {
-    std::vector<std::uint64_t> tokens;
-    tokens.reserve(text.size() / 3 + 1);
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (text[i] == ' ') {
-            ++i;
-            continue;
-        }
-        const std::size_t start = i;
-        const std::uint32_t first = detail::next_code_point(text, i);
-        if (detail::is_cjk(first)) {
-            tokens.push_back(mix(first + 0x9E3779B97F4A7C15ULL) & ~kNumberBit);
-            continue;
-        }
-        std::size_t end = i;
-        while (end < text.size() && text[end] != ' ') {
-            std::size_t next = end;
-            if (detail::is_cjk(detail::next_code_point(text, next))) break;
-            end = next;
-        }
-        tokens.push_back(word_hash(text.substr(start, end - start)));
-        i = end;
-    }
-    return tokens;
-}
-
-std::uint64_t shingle_hash(const std::uint64_t* tokens, std::size_t count) {
-    std::uint64_t h = 0;
-    std::uint64_t number = 0;
-    for (std::size_t k = 0; k < count; ++k) {
-        h ^= rotate(tokens[k], static_cast<int>(11 * k + 1));
-        number |= tokens[k] & kNumberBit;
-    }
-    return (mix(h) & ~kNumberBit) | number;
+    return (mix(h) & ~detail::kNumberBit) | (number ? detail::kNumberBit : 0);
 }
 
 // Keeps the kSketchSize smallest distinct hashes, ascending. Once full, most hashes are rejected
 // by one comparison with the largest kept.
-void offer(std::vector<std::uint64_t>& sketch, std::uint64_t hash) {
-    if (sketch.size() == StoryFingerprint::kSketchSize && hash >= sketch.back()) return;
+void offer(std::vector<std::uint64_t>& sketch, std::uint64_t hash, std::size_t size) {
+    if (sketch.size() == size && hash >= sketch.back()) return;
     const auto at = std::lower_bound(sketch.begin(), sketch.end(), hash);
     if (at != sketch.end() && *at == hash) return;
     sketch.insert(at, hash);
-    if (sketch.size() > StoryFingerprint::kSketchSize) sketch.pop_back();
+    if (sketch.size() > size) sketch.pop_back();
 }
 
 void put_varint(std::string& out, std::uint64_t value) {
@@ -109,36 +68,125 @@ bool get_varint(std::string_view& in, std::uint64_t& value) {
     return false;
 }
 
+void put_sketch(std::string& out, const std::vector<std::uint64_t>& sketch) {
+    put_varint(out, sketch.size());
+    for (std::uint64_t hash : sketch) {
+        for (int byte = 0; byte < 8; ++byte) out += static_cast<char>((hash >> (8 * byte)) & 0xFF);
+    }
+}
+
+std::optional<std::vector<std::uint64_t>> get_sketch(std::string_view& in, std::size_t most) {
+    std::uint64_t size = 0;
+    if (!get_varint(in, size) || size > most || in.size() < size * 8) return std::nullopt;
+    std::vector<std::uint64_t> sketch;
+    sketch.reserve(size);
+    for (std::size_t entry = 0; entry < size; ++entry) {
+        std::uint64_t hash = 0;
+        for (int byte = 0; byte < 8; ++byte) {
+            hash |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[entry * 8 + byte]))
+                    << (8 * byte);
+        }
+        if (!sketch.empty() && hash <= sketch.back()) return std::nullopt;
+        sketch.push_back(hash);
+    }
+    in.remove_prefix(size * 8);
+    return sketch;
+}
+
 }  // namespace
 
+namespace detail {
+
+std::vector<std::uint64_t> token_hashes(std::string_view text) {
+    std::vector<std::uint64_t> tokens;
+    tokens.reserve(text.size() / 3 + 1);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == ' ') {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        const std::uint32_t first = next_code_point(text, i);
+        if (is_cjk(first)) {
+            tokens.push_back(mix(first + 0x9E3779B97F4A7C15ULL) & ~kNumberBit);
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && text[end] != ' ') {
+            std::size_t next = end;
+            if (is_cjk(next_code_point(text, next))) break;
+            end = next;
+        }
+        tokens.push_back(word_hash(text.substr(start, end - start)));
+        i = end;
+    }
+    return tokens;
+}
+
+std::uint64_t shingle_hash(const std::uint64_t* tokens, std::size_t count) {
+    std::uint64_t h = 0;
+    for (std::size_t k = 0; k < count; ++k) h ^= rotate(tokens[k], static_cast<int>(11 * k + 1));
+    return mix(h);
+}
+
+// Below the smaller of the two sketches' largest entries (a sketch that is not full holds its whole
+// set), both sketches hold every hash of their set: what lies there is a uniform sample of both
+// sets at the same rate, so ratios of counts estimate ratios of set sizes.
+SketchOverlap sketch_overlap(const std::vector<std::uint64_t>& x, const std::vector<std::uint64_t>& y,
+                             std::size_t size) {
+    SketchOverlap overlap;
+    if (x.empty() || y.empty()) return overlap;
+    std::uint64_t bound = std::numeric_limits<std::uint64_t>::max();
+    if (x.size() >= size) bound = std::min(bound, x.back());
+    if (y.size() >= size) bound = std::min(bound, y.back());
+    for (std::size_t i = 0, j = 0;;) {
+        const bool has_x = i < x.size() && x[i] <= bound;
+        const bool has_y = j < y.size() && y[j] <= bound;
+        if (!has_x && !has_y) break;
+        if (has_x && has_y && x[i] == y[j]) {
+            ++overlap.shared, ++overlap.in_x, ++overlap.in_y, ++i, ++j;
+        } else if (has_x && (!has_y || x[i] < y[j])) {
+            ++overlap.in_x, ++i;
+        } else {
+            ++overlap.in_y, ++j;
+        }
+    }
+    return overlap;
+}
+
+}  // namespace detail
+
 StoryFingerprint StoryFingerprint::of_text(std::string_view normalized_text) {
-    const std::vector<std::uint64_t> tokens = token_hashes(normalized_text);
+    const std::vector<std::uint64_t> tokens = detail::token_hashes(normalized_text);
     StoryFingerprint fingerprint;
     if (tokens.empty()) return fingerprint;
     fingerprint.sketch_.reserve(kSketchSize);
+    for (std::uint64_t token : tokens) {
+        if (token & detail::kNumberBit) offer(fingerprint.numbers_, token, kNumberSketchSize);
+    }
     if (tokens.size() < kShingleTokens) {
         fingerprint.shingle_count_ = 1;
-        fingerprint.sketch_.push_back(shingle_hash(tokens.data(), tokens.size()));
+        fingerprint.sketch_.push_back(detail::shingle_hash(tokens.data(), tokens.size()));
         return fingerprint;
     }
     const std::size_t shingles = tokens.size() - kShingleTokens + 1;
-    for (std::size_t i = 0; i < shingles; ++i)
-        offer(fingerprint.sketch_, shingle_hash(&tokens[i], kShingleTokens));
+    for (std::size_t i = 0; i < shingles; ++i) {
+        offer(fingerprint.sketch_, detail::shingle_hash(&tokens[i], kShingleTokens), kSketchSize);
+    }
     fingerprint.shingle_count_ = static_cast<std::uint32_t>(std::min<std::size_t>(shingles, UINT32_MAX));
     return fingerprint;
 }
 
-// Layout (version 1): version byte, varint shingle count, varint sketch size, then the sketch
-// entries as 8-byte little-endian integers, ascending.
+// Layout (version 1): the version byte, varint shingle count; then the shingle sketch and the
+// number sketch, each a varint entry count and 8-byte little-endian entries, ascending.
 std::string StoryFingerprint::serialize() const {
     std::string out;
-    out.reserve(2 + 10 + sketch_.size() * 8);
+    out.reserve(1 + 5 + 2 * 2 + (sketch_.size() + numbers_.size()) * 8);
     out += static_cast<char>(kFormatVersion);
     put_varint(out, shingle_count_);
-    put_varint(out, sketch_.size());
-    for (std::uint64_t hash : sketch_) {
-        for (int byte = 0; byte < 8; ++byte) out += static_cast<char>((hash >> (8 * byte)) & 0xFF);
-    }
+    put_sketch(out, sketch_);
+    put_sketch(out, numbers_);
     return out;
 }
 
@@ -150,68 +198,36 @@ Result<StoryFingerprint> StoryFingerprint::deserialize(std::string_view bytes) {
     }
     bytes.remove_prefix(1);
     std::uint64_t shingles = 0;
-    std::uint64_t size = 0;
-    if (!get_varint(bytes, shingles) || !get_varint(bytes, size) || shingles > UINT32_MAX) {
-        return Error{"story fingerprint: truncated header"};
-    }
-    if (size > kSketchSize || bytes.size() != size * 8) {
-        return Error{"story fingerprint: " + std::to_string(bytes.size()) + " bytes of sketch for " +
-                     std::to_string(size) + " entries"};
-    }
+    if (!get_varint(bytes, shingles) || shingles > UINT32_MAX)
+        return Error{"story fingerprint: bad shingle count"};
+    auto sketch = get_sketch(bytes, kSketchSize);
+    if (!sketch) return Error{"story fingerprint: bad shingle sketch"};
+    auto numbers = get_sketch(bytes, kNumberSketchSize);
+    if (!numbers) return Error{"story fingerprint: bad number sketch"};
+    if (!bytes.empty())
+        return Error{"story fingerprint: " + std::to_string(bytes.size()) + " bytes too many"};
     StoryFingerprint fingerprint;
     fingerprint.shingle_count_ = static_cast<std::uint32_t>(shingles);
-    fingerprint.sketch_.reserve(size);
-    for (std::size_t entry = 0; entry < size; ++entry) {
-        std::uint64_t hash = 0;
-        for (int byte = 0; byte < 8; ++byte) {
-            hash |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[entry * 8 + byte]))
-                    << (8 * byte);
-        }
-        if (!fingerprint.sketch_.empty() && hash <= fingerprint.sketch_.back()) {
-            return Error{"story fingerprint: sketch not ascending at entry " + std::to_string(entry)};
-        }
-        fingerprint.sketch_.push_back(hash);
-    }
+    fingerprint.sketch_ = std::move(*sketch);
+    fingerprint.numbers_ = std::move(*numbers);
     return fingerprint;
 }
 
-// Below the smaller of the two sketches' largest entries (a sketch that is not full holds its whole
-// set), both sketches hold every hash of their set: what lies there is a uniform sample of both
-// sets at the same rate, so ratios of counts estimate ratios of set sizes.
 TextOverlap estimate_overlap(const StoryFingerprint& a, const StoryFingerprint& b) {
-    const auto& x = a.sketch();
-    const auto& y = b.sketch();
-    if (x.empty() || y.empty()) return {};
-    std::uint64_t bound = std::numeric_limits<std::uint64_t>::max();
-    if (x.size() >= StoryFingerprint::kSketchSize) bound = std::min(bound, x.back());
-    if (y.size() >= StoryFingerprint::kSketchSize) bound = std::min(bound, y.back());
-    std::size_t in_x = 0, in_y = 0, shared = 0;
-    std::size_t numbers_x = 0, numbers_y = 0, numbers_shared = 0;
-    for (std::size_t i = 0, j = 0;;) {
-        const bool has_x = i < x.size() && x[i] <= bound;
-        const bool has_y = j < y.size() && y[j] <= bound;
-        if (!has_x && !has_y) break;
-        if (has_x && has_y && x[i] == y[j]) {
-            const std::size_t number = x[i] & kNumberBit;
-            ++shared, ++in_x, ++in_y, ++i, ++j;
-            numbers_shared += number, numbers_x += number, numbers_y += number;
-        } else if (has_x && (!has_y || x[i] < y[j])) {
-            numbers_x += x[i] & kNumberBit;
-            ++in_x, ++i;
-        } else {
-            numbers_y += y[j] & kNumberBit;
-            ++in_y, ++j;
-        }
-    }
     TextOverlap overlap;
-    overlap.sample = std::min(in_x, in_y);
+    const detail::SketchOverlap text =
+        detail::sketch_overlap(a.sketch(), b.sketch(), StoryFingerprint::kSketchSize);
+    overlap.sample = std::min(text.in_x, text.in_y);
     if (overlap.sample == 0) return overlap;
-    overlap.containment = static_cast<double>(shared) / static_cast<double>(overlap.sample);
-    overlap.resemblance = static_cast<double>(shared) / static_cast<double>(in_x + in_y - shared);
-    overlap.number_sample = std::min(numbers_x, numbers_y);
+    overlap.containment = static_cast<double>(text.shared) / static_cast<double>(overlap.sample);
+    overlap.resemblance =
+        static_cast<double>(text.shared) / static_cast<double>(text.in_x + text.in_y - text.shared);
+    const detail::SketchOverlap numbers =
+        detail::sketch_overlap(a.numbers(), b.numbers(), StoryFingerprint::kNumberSketchSize);
+    overlap.number_sample = std::min(numbers.in_x, numbers.in_y);
     if (overlap.number_sample > 0) {
         overlap.number_containment =
-            static_cast<double>(numbers_shared) / static_cast<double>(overlap.number_sample);
+            static_cast<double>(numbers.shared) / static_cast<double>(overlap.number_sample);
     }
     return overlap;
 }

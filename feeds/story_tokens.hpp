@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace feedagg::feeds::detail {
 
@@ -32,5 +33,22 @@ inline std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
     i += length;
     return c;
 }
+
+// Bit 0 of a token hash says whether the token is a number (a word holding a digit).
+constexpr std::uint64_t kNumberBit = 1;
+
+// The pieces of StoryFingerprint with their parameters open, so that bench/story_bench.cpp can
+// measure the alternatives: one hash per token of normalized text; one hash per shingle.
+std::vector<std::uint64_t> token_hashes(std::string_view normalized_text);
+std::uint64_t shingle_hash(const std::uint64_t* tokens, std::size_t count);
+
+// Counts below the bound where two bottom-`size` sketches are both complete.
+struct SketchOverlap {
+    std::size_t in_x = 0;
+    std::size_t in_y = 0;
+    std::size_t shared = 0;
+};
+SketchOverlap sketch_overlap(const std::vector<std::uint64_t>& x, const std::vector<std::uint64_t>& y,
+                             std::size_t size);
 
 }  // namespace feedagg::feeds::detail

@@ -187,6 +187,31 @@ class Maker:
         content = [p for p in paragraphs if not is_intro(p)]
         return content[:1]
 
+    def edit(self, paragraphs, lang):
+        """What a reposting editor changes: the dateline, "our city", a tense; a sentence cut."""
+        rng = self.rng
+        if lang == "zh":
+            swaps = [("本报讯 ", rng.choice(["", "中工网讯 ", "讯 "])), ("我市", "江城市"), ("记者从", "从"),
+                     ("市总工会", "江城市总工会"), ("近日，", "")]
+            ends = "。"
+        else:
+            swaps = [(" said", " says"), ("on Tuesday", "this week"), ("on Wednesday", "this week"),
+                     ("on Thursday", "this week"), ("percent", "%"), ("about ", "roughly ")]
+            ends = "."
+        out = []
+        for p in paragraphs:
+            for old, new in swaps:
+                if rng.random() < 0.6:
+                    p = p.replace(old, new)
+            out.append(p)
+        middle = [i for i in range(1, len(out)) if out[i].count(ends) >= 2]
+        if middle:
+            i = rng.choice(middle)
+            sentences = [x for x in re.split(r"(?<=[。.!?])\s*", out[i]) if x]
+            del sentences[rng.randrange(len(sentences))]
+            out[i] = ("" if lang == "zh" else " ").join(sentences)
+        return out
+
     def retitle(self, title, lang, site):
         rng = self.rng
         style = rng.randrange(6)
@@ -274,6 +299,10 @@ class Maker:
             paragraphs[-1] += "……" if lang == "zh" else " [...]"
         elif kind == "summary":
             paragraphs = self.summary(paragraphs)
+        elif kind == "edited":
+            paragraphs = self.edit(paragraphs, lang)
+            if rng.random() < 0.5:
+                paragraphs = self.truncate(paragraphs, lang, 0.4, 0.9)
         if kind == "retitled" or rng.random() < 0.35:
             title = self.retitle(title, lang, site)
         if kind == "reencoded" or rng.random() < 0.25:
@@ -359,15 +388,15 @@ def build(seed):
     # Positives: five reposts of every article, against the original or another repost.
     for article in articles:
         base = maker.original(article)
-        for kind in ["boilerplate", "truncated", "summary", "retitled", "reencoded", "images"]:
-            if kind == "images" and rng.random() < 0.5:
+        for kind in ["boilerplate", "truncated", "summary", "retitled", "reencoded", "images", "edited"]:
+            if kind == "images" and rng.random() < 0.7:
                 continue
             other = maker.repost(article, base, kind)
             if kind == "boilerplate" and rng.random() < 0.5:  # a repost of a repost
                 pair(True, "repost-of-repost", maker.repost(article, base, "truncated"), other)
             else:
                 pair(True, kind, base, other)
-        if len(pairs) % 2 == 0:
+        if len(pairs) % 3 == 0:
             pair(True, "tracking-link", base, maker.tracked(article, base))
 
     # Hard negatives: different stories of the same day and topic.
@@ -403,14 +432,14 @@ def build(seed):
             filled = maker.fill(template)
             base = item_for(maker, filled)
             pair(True, "template-repost", base, maker.repost(filled, base, rng.choice(["boilerplate", "truncated"])))
-        for round_ in range(10):
+        for round_ in range(12):
             first = maker.fill(template)
             if round_ % 2 == 0:  # the same organisation, another year
                 second = maker.fill(template, org=first["org"], year=int(first["year"]) + 1)
             else:  # another organisation, the same year
                 second = maker.fill(template, year=int(first["year"]))
             a, b = item_for(maker, first), item_for(maker, second)
-            if round_ >= 7:
+            if round_ >= 9:
                 b = maker.repost(second, b, "boilerplate")
             pair(False, "template", a, b)
 

@@ -12,7 +12,10 @@ std::string english_text(int seed, int words) {
     std::uint32_t state = static_cast<std::uint32_t>(seed) * 2654435761u + 1;
     for (int i = 0; i < words; ++i) {
         state = state * 1664525u + 1013904223u;
-        text += "w" + std::to_string(state % 5000) + " ";
+        std::string word = "w";
+        for (std::uint32_t rest = state % 5000 + 1; rest > 0; rest /= 26)
+            word += static_cast<char>('a' + rest % 26);
+        text += word + " ";
     }
     return text;
 }
@@ -65,6 +68,17 @@ TEST(StoryFingerprint, MixedTextUsesCharactersAndWords) {
     EXPECT_GE(estimate_overlap(a, b).containment, 0.95);
 }
 
+TEST(StoryFingerprint, NumbersAreComparedApart) {
+    const std::string prose = english_text(9, 200);
+    const auto a = fingerprint(prose + " 12 workers won 7 percent in 2024 and 300 dollars 45 times");
+    const auto b = fingerprint(prose + " 19 workers won 3 percent in 2025 and 800 dollars 61 times");
+    const TextOverlap overlap = estimate_overlap(a, b);
+    EXPECT_GE(overlap.containment, 0.85);
+    EXPECT_EQ(overlap.number_sample, 5u);
+    EXPECT_DOUBLE_EQ(overlap.number_containment, 0.0);
+    EXPECT_DOUBLE_EQ(estimate_overlap(a, a).number_containment, 1.0);
+}
+
 TEST(StoryFingerprint, ShortTextsAreSketchedWhole) {
     const auto short_text = StoryFingerprint::of_text("工会");
     EXPECT_EQ(short_text.shingle_count(), 1u);
@@ -74,7 +88,8 @@ TEST(StoryFingerprint, ShortTextsAreSketchedWhole) {
 }
 
 TEST(StoryFingerprint, SerializationRoundTrips) {
-    for (const std::string& text : {std::string(), std::string("工会"), chinese_text(6, 1200)}) {
+    for (const std::string& text : {std::string(), std::string("工会"), chinese_text(6, 1200),
+                                    english_text(6, 300) + " in 2025 and 2026, 47 of 312"}) {
         const auto original = fingerprint(text);
         const std::string bytes = original.serialize();
         EXPECT_EQ(static_cast<unsigned char>(bytes.front()), 1u);
