@@ -7,9 +7,8 @@
 #include "feeds/html_tokenizer.hpp"
 
 namespace feedagg::feeds::detail {
-namespace {
 
-constexpr Element kElements[] = {
+constexpr Element kKnownElements[kKnownElementCount] = {
     {"a", ContentModel::data, 0},
     {"abbr", ContentModel::data, 0},
     {"address", ContentModel::data, kBreaksText | kClosesParagraph},
@@ -145,8 +144,11 @@ constexpr Element kElements[] = {
     {"xmp", ContentModel::rawtext, kSpecial | kClosesParagraph},
 };
 
-constexpr std::size_t kElementCount = sizeof(kElements) / sizeof(kElements[0]);
-static_assert(kElementCount == kKnownElementCount);
+namespace {
+
+constexpr const Element* kElements = kKnownElements;
+constexpr std::size_t kElementCount = kKnownElementCount;
+static_assert(kKnownElements[kKnownElementCount - 1].name.size() > 0, "kKnownElementCount is too large");
 
 // Tags are looked up once each, so by hash: an open-addressing table over the length and the
 // first, middle and last letters, which tells all but a few known names apart at the first probe.
@@ -218,10 +220,6 @@ const Element* find_element(std::string_view lowercase_name) {
 
 std::size_t known_element_count() {
     return kElementCount;
-}
-
-std::size_t element_index(const Element& element) {
-    return static_cast<std::size_t>(&element - kElements);
 }
 
 void DroppedElement::begin(const Token& start_tag) {

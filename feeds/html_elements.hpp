@@ -40,9 +40,13 @@ constexpr std::size_t kKnownElementCount = 133;
 constexpr std::size_t kLongestElementName = 10;  // "blockquote", "figcaption"
 
 // The elements we know, sorted by name; `index` numbers them 0 .. kKnownElementCount - 1.
+extern const Element kKnownElements[kKnownElementCount];
 const Element* find_element(std::string_view lowercase_name);
 std::size_t known_element_count();
-std::size_t element_index(const Element& element);
+// Inline: the sanitizer asks for it several times per tag.
+inline std::size_t element_index(const Element& element) {
+    return static_cast<std::size_t>(&element - kKnownElements);
+}
 
 // Follows an element dropped with its content: begin() at its start tag, then feed() every token
 // while active().

@@ -25,6 +25,7 @@ constexpr std::array<std::string_view, 69> kAllowedElements = {
     "sup",   "table", "tbody", "td",         "tfoot",  "th",     "thead",      "time", "tr",
     "track", "u",     "ul",    "var",        "video",  "wbr"};
 
+// The URL kinds come last: has_source looks at those only.
 enum class ValueKind {
     text,       // free text: escaped, otherwise kept
     number,     // an integer, optionally negative or a percentage
@@ -125,7 +126,7 @@ bool is_same_name(std::string_view a, std::string_view b) {
 // kAllowedElements and kAllowedAttributes indexed by known element, built once.
 class AllowList {
   public:
-    AllowList() : allowed_(known_element_count()), attributes_(known_element_count()) {
+    AllowList() {
         for (const std::string_view name : kAllowedElements)
             allowed_[element_index(*find_element(name))] = true;
         for (const AllowedAttribute& attribute : kAllowedAttributes) {
@@ -139,16 +140,16 @@ class AllowList {
 
     bool allows(const Element& element) const { return allowed_[element_index(element)]; }
 
-    std::optional<ValueKind> kind_of(const Element& element, std::string_view attribute) const {
+    const AllowedAttribute* find(const Element& element, std::string_view attribute) const {
         for (const auto* range : {&attributes_[element_index(element)], &global_})
             for (const AllowedAttribute& allowed : *range)
-                if (is_same_name(allowed.name, attribute)) return allowed.kind;
-        return std::nullopt;
+                if (is_same_name(allowed.name, attribute)) return &allowed;
+        return nullptr;
     }
 
   private:
-    std::vector<bool> allowed_;
-    std::vector<std::span<const AllowedAttribute>> attributes_;
+    std::array<bool, kKnownElementCount> allowed_{};
+    std::array<std::span<const AllowedAttribute>, kKnownElementCount> attributes_{};
     std::span<const AllowedAttribute> global_;
 };
 
@@ -228,6 +229,7 @@ std::string_view without_controls(std::string_view value, std::string& buffer) {
 // The URL to write, viewing `value` or `buffer`; nothing when it is unsafe.
 std::optional<std::string_view> safe_url(std::string_view value, ValueKind kind, Context& context,
                                          std::string& buffer) {
+    if (UrlResolver::is_plain_absolute(value)) return value;  // most: nothing to strip or resolve
     const std::string_view cleaned = without_controls(value, context.cleaned);
     if (cleaned.empty()) return std::nullopt;
     if (kind == ValueKind::image_url && is_data_image_url(cleaned)) return cleaned;
@@ -289,15 +291,13 @@ void append_attribute(std::string_view name, std::string_view value, bool value_
 std::optional<std::string_view> checked_value(const HtmlAttribute& attribute, ValueKind kind,
                                               Context& context) {
     switch (kind) {
-        case ValueKind::text:
-            return attribute.value;
+        case ValueKind::text: return attribute.value;
         case ValueKind::number: {
             const auto number = trim_spaces(attribute.value);
             if (is_number(number)) return number;
             return std::nullopt;
         }
-        case ValueKind::boolean:
-            return std::string_view();
+        case ValueKind::boolean: return std::string_view();
         case ValueKind::direction: {
             const auto direction = trim_spaces(attribute.value);
             for (const std::string_view allowed : {"ltr", "rtl", "auto"})
@@ -305,15 +305,13 @@ std::optional<std::string_view> checked_value(const HtmlAttribute& attribute, Va
             return std::nullopt;
         }
         case ValueKind::link_url:
-        case ValueKind::image_url:
-            return safe_url(attribute.value, kind, context, context.value);
+        case ValueKind::image_url: return safe_url(attribute.value, kind, context, context.value);
         case ValueKind::embed_url: {
             const auto url = safe_url(attribute.value, kind, context, context.value);
             if (url && is_allowed_embed(*url, context)) return url;
             return std::nullopt;
         }
-        case ValueKind::srcset:
-            return safe_srcset(attribute.value, context);
+        case ValueKind::srcset: return safe_srcset(attribute.value, context);
     }
     return std::nullopt;
 }
@@ -326,25 +324,31 @@ bool is_allowed_element(const Element& element) {
 
 bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options, const UrlResolver& resolver,
                                AttributeBuffers& buffers, std::string& out) {
-    Context context{options, resolver, buffers.cleaned, buffers.value, buffers.url};
     const std::size_t rollback = out.size();
     if (tag.element == nullptr) return false;
     bool has_source = false;
-    for (const HtmlAttribute& attribute : tag.attributes) {
-        const auto kind = allow_list().kind_of(*tag.element, attribute.name);
-        if (!kind) continue;
-        const auto value = checked_value(attribute, *kind, context);
-        if (!value) continue;
-        append_attribute(attribute.name, *value, options.input_is_valid_utf8, out);
-        has_source = has_source || is_same_name(attribute.name, "src") ||
-                     is_same_name(attribute.name, "srcset") || is_same_name(attribute.name, "href");
+    if (!tag.attributes.empty()) {
+        Context context{options, resolver, buffers.cleaned, buffers.value, buffers.url};
+        const AllowList& allow = allow_list();
+        for (const HtmlAttribute& attribute : tag.attributes) {
+            const AllowedAttribute* allowed = allow.find(*tag.element, attribute.name);
+            if (allowed == nullptr) continue;
+            const auto value = checked_value(attribute, allowed->kind, context);
+            if (!value) continue;
+            append_attribute(attribute.name, *value, options.input_is_valid_utf8, out);
+            if (allowed->kind >= ValueKind::link_url && !has_source)
+                has_source = is_same_name(attribute.name, "src") || is_same_name(attribute.name, "srcset") ||
+                             is_same_name(attribute.name, "href");
+        }
     }
-    if (tag.name == "a" && has_source) {
+    const std::string_view name = tag.element->name;
+    if (is_same_name(name, "a") && has_source) {
         // Linked pages get neither window.opener nor our address.
         append_attribute("rel", "noopener noreferrer", true, out);
-    } else if (tag.name == "iframe" && has_source) {
+    } else if (is_same_name(name, "iframe") && has_source) {
         append_attribute("sandbox", kIframeSandbox, true, out);
-    } else if ((tag.name == "img" || tag.name == "iframe" || tag.name == "source") && !has_source) {
+    } else if ((is_same_name(name, "img") || is_same_name(name, "iframe") || is_same_name(name, "source")) &&
+               !has_source) {
         out.resize(rollback);
         return false;
     }

@@ -5,6 +5,7 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 #include <cctype>
+#include <cstring>
 
 #include "feeds/url_resolver.hpp"
 
@@ -43,13 +44,18 @@ constexpr std::array<bool, 256> kNeedsAttention = [] {
 // Appends the encoded `url` to `encoded`.
 void append_percent_encoded_loosely(std::string_view url, std::string& encoded) {
     static constexpr char kHex[] = "0123456789ABCDEF";
-    encoded.reserve(encoded.size() + url.size() + 8);
+    // Written through a pointer into room for the worst case (every byte encoded), then cut back:
+    // a push_back per byte costs more than the encoding.
+    const std::size_t start = encoded.size();
+    encoded.resize(start + url.size() * 3);
+    char* out = encoded.data() + start;
     bool seen_fragment = false;
     std::size_t i = 0;
     while (i < url.size()) {
         const std::size_t run_start = i;
         while (i < url.size() && !kNeedsAttention[static_cast<unsigned char>(url[i])]) ++i;
-        encoded.append(url.data() + run_start, i - run_start);
+        std::memcpy(out, url.data() + run_start, i - run_start);
+        out += i - run_start;
         if (i == url.size()) break;
 
         const auto byte = static_cast<unsigned char>(url[i]);
@@ -63,13 +69,14 @@ void append_percent_encoded_loosely(std::string_view url, std::string& encoded) 
         ++i;
         if (byte == '\t' || byte == '\n' || byte == '\r') continue;
         if (needs_encoding) {
-            encoded.push_back('%');
-            encoded.push_back(kHex[byte >> 4]);
-            encoded.push_back(kHex[byte & 0x0F]);
+            *out++ = '%';
+            *out++ = kHex[byte >> 4];
+            *out++ = kHex[byte & 0x0F];
         } else {
-            encoded.push_back(static_cast<char>(byte));
+            *out++ = static_cast<char>(byte);
         }
     }
+    encoded.resize(static_cast<std::size_t>(out - encoded.data()));
 }
 
 std::string percent_encode_loosely(std::string_view url) {
@@ -268,6 +275,10 @@ void UrlResolver::find_prefixes() const {
         directory_length_ = origin_length_ + path.rfind('/') + 1;
 }
 
+bool UrlResolver::is_plain_absolute(std::string_view url) {
+    return feeds::is_plain_absolute(url);
+}
+
 std::string UrlResolver::resolve(std::string_view reference) const {
     std::string buffer;
     std::string_view resolved;
@@ -301,12 +312,12 @@ bool UrlResolver::resolve_plain(std::string_view reference, std::string& buffer,
         return false;
     encoded_.clear();
     append_percent_encoded_loosely(reference, encoded_);
-    if (!resolve_encoded(encoded_, buffer, resolved)) return false;
-    if (resolved.data() == encoded_.data()) {
-        buffer.assign(encoded_);
+    if (is_plain_absolute(encoded_)) {  // an internationalized host, mostly: no copy, a swap
+        buffer.swap(encoded_);
         resolved = buffer;
+        return true;
     }
-    return true;
+    return resolve_encoded(encoded_, buffer, resolved);
 }
 
 bool UrlResolver::resolve_encoded(std::string_view reference, std::string& buffer,

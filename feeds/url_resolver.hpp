@@ -26,6 +26,10 @@ class UrlResolver {
     // that needs no change) or `buffer`, which it may overwrite.
     std::optional<std::string_view> resolve_link(std::string_view reference, std::string& buffer) const;
 
+    // True for an absolute http(s) URL that resolve_link returns as it is (no spaces, controls or
+    // bytes to encode, a plain host): the common case, told apart in one pass.
+    static bool is_plain_absolute(std::string_view url);
+
     // The general path through Boost.URL. The functions above first try shortcuts for the common
     // shapes (an absolute http(s) URL, "/path", "dir/file" made of characters that need no
     // encoding) and must give what this gives; tests hold them to it.
