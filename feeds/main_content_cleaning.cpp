@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <optional>
 
 #include "feeds/main_content_detail.hpp"
 
@@ -36,10 +37,47 @@ constexpr std::string_view content_words[] = {"text", "zw", "con", "nr", "wenzha
 
 // Lines that label an article rather than being part of it. Prefixes, after trimming brackets.
 constexpr std::string_view boilerplate_line_starts[] = {
-    "责任编辑", "编辑：",     "编辑:",    "责编",          "来源：",   "来源:",     "作者：",   "作者:",
-    "发布时间", "发布日期",   "发稿时间", "更新时间",      "点击数",   "点击：",    "浏览次数", "阅读次数",
-    "打印本页", "打印】",     "关闭窗口", "关闭】",        "分享到",   "上一篇",    "下一篇",   "字号",
-    "字体",     "Share this", "Share:",   "Advertisement", "Related:", "Read more", "Editor:",  "Editing by"};
+    "责任编辑", "编辑：",     "编辑:",    "责编",          "来源：",        "来源:",
+    "作者：",   "作者:",      "发布时间", "发布日期",      "发稿时间",      "更新时间",
+    "点击数",   "点击：",     "浏览次数", "阅读次数",      "打印本页",      "打印】",
+    "关闭窗口", "关闭】",     "分享到",   "上一篇",        "下一篇",        "字号",
+    "字体",     "Share this", "Share:",   "Advertisement", "Related:",      "Read more",
+    "Editor:",  "Editing by", "###",      "Media contact", "Press contact", "附件："};
+
+// Labels that head a box of comments, related links or teasers: on sites whose class names are
+// generated hashes, the box's own heading is what says what it is. Prefixes, ASCII lower-cased.
+constexpr std::string_view boilerplate_box_labels[] = {"comment",
+                                                       "reader responses",
+                                                       "responses",
+                                                       "replies",
+                                                       "leave a reply",
+                                                       "discussion",
+                                                       "related",
+                                                       "more from",
+                                                       "more stories",
+                                                       "recommended",
+                                                       "most read",
+                                                       "most popular",
+                                                       "popular",
+                                                       "trending",
+                                                       "editor's picks",
+                                                       "read next",
+                                                       "you may also like",
+                                                       "评论",
+                                                       "网友评论",
+                                                       "留言",
+                                                       "精选留言",
+                                                       "相关",
+                                                       "推荐",
+                                                       "延伸阅读",
+                                                       "热点",
+                                                       "热门",
+                                                       "排行",
+                                                       "猜你喜欢",
+                                                       "最新",
+                                                       "通知公告",
+                                                       "友情链接",
+                                                       "栏目导航"};
 
 constexpr std::string_view removed_elements[] = {"script", "style",  "noscript", "template", "iframe",
                                                  "object", "embed",  "svg",      "canvas",   "button",
@@ -116,6 +154,36 @@ bool is_hidden(pugi::xml_node element) {
            style.find("visibility:hidden") != std::string::npos;
 }
 
+// The first piece of visible text under `node`: nothing when there is none, empty when it is
+// too long to be a label.
+std::optional<std::string_view> first_label(pugi::xml_node node) {
+    for (pugi::xml_node child : node.children()) {
+        if (child.type() == pugi::node_pcdata) {
+            const std::string_view text = trim_text(child.value());
+            if (text.empty()) continue;
+            return count_visible_code_points(text) <= 16 ? text : std::string_view();
+        }
+        if (child.type() == pugi::node_element && !is_invisible_element(child.name())) {
+            if (std::optional<std::string_view> label = first_label(child)) return label;
+        }
+    }
+    return std::nullopt;
+}
+
+bool is_labelled_boilerplate_box(pugi::xml_node element) {
+    const std::string_view name = element.name();
+    if (name != "div" && name != "section" && name != "aside" && name != "ul" && name != "ol" &&
+        name != "table" && name != "dl") {
+        return false;
+    }
+    std::string label(first_label(element).value_or(std::string_view()));
+    std::transform(label.begin(), label.end(), label.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return !label.empty() &&
+           std::any_of(std::begin(boilerplate_box_labels), std::end(boilerplate_box_labels),
+                       [&](std::string_view start) { return label.compare(0, start.size(), start) == 0; });
+}
+
 bool ends_with_sentence_mark(std::string_view line) {
     for (std::string_view mark : {".", "!", "?", "\u3002", "\uFF01", "\uFF1F"}) {
         if (line.size() >= mark.size() && line.substr(line.size() - mark.size()) == mark) return true;
@@ -143,7 +211,10 @@ struct Cleaner {
         const std::string_view name = element.name();
         if (is_one_of(name, removed_elements)) return true;
         if (name == "body") return false;
-        if (is_one_of(name, landmark_elements) || is_hidden(element)) return !wraps_most_of_page(element);
+        if (is_one_of(name, landmark_elements) || is_hidden(element) ||
+            is_labelled_boilerplate_box(element)) {
+            return !wraps_most_of_page(element);
+        }
         if (!rules.by_class_and_id) return false;
         const std::string names = lower_class_and_id(element);
         if (names.size() <= 1) return false;

@@ -147,6 +147,28 @@ bool ends_sentence(std::string_view text) {
     return false;
 }
 
+std::size_t element_children(pugi::xml_node node) {
+    std::size_t count = 0;
+    for (pugi::xml_node child : node.children()) {
+        if (child.type() == pugi::node_element) ++count;
+    }
+    return count;
+}
+
+// A sibling that is one paragraph: a <p>, a table row of one cell (old layouts put each paragraph
+// in its own row), or a <div> holding only phrasing content.
+bool is_single_paragraph(pugi::xml_node node) {
+    const std::string_view name = node.name();
+    if (name == "p") return true;
+    if (name == "tr")
+        return element_children(node) == 1 && std::string_view(node.first_child().name()) == "td";
+    if (name != "div") return false;
+    for (pugi::xml_node child : node.children()) {
+        if (child.type() == pugi::node_element && !is_inline_element(child.name())) return false;
+    }
+    return true;
+}
+
 bool belongs_with(Scorer& scorer, pugi::xml_node sibling, pugi::xml_node top, double top_score) {
     const TextMeasure& measure = scorer.measure(sibling);
     if (measure.chars == 0 || measure.link_density() >= 0.5) return false;
@@ -154,7 +176,7 @@ bool belongs_with(Scorer& scorer, pugi::xml_node sibling, pugi::xml_node top, do
     const double bonus =
         !top_class.empty() && top_class == sibling.attribute("class").value() ? 0.2 * top_score : 0;
     if (scorer.final_score(sibling) + bonus >= std::max(10.0, 0.2 * top_score)) return true;
-    if (std::string_view(sibling.name()) != "p") return false;
+    if (!is_single_paragraph(sibling)) return false;
     if (measure.chars > 80 && measure.link_density() < 0.25) return true;
     return measure.link_chars == 0 && ends_sentence(block_text(sibling));
 }
@@ -252,6 +274,9 @@ std::optional<ArticleBody> find_article_body(pugi::xml_node body) {
         std::fprintf(stderr, "top %s.%s\n", top.name(), top.attribute("class").value());
     }
     top = widen_to_shared_ancestor(scorer, top);
+    // A lone child (a cell alone in its row, a wrapper's only <div>) stands for its parent, whose
+    // siblings are then the article's other parts.
+    while (top.parent() && top.parent() != body && element_children(top.parent()) == 1) top = top.parent();
     ArticleBody article;
     article.parts = gather_parts(scorer, top);
     article.coverage = prose_coverage(blocks, article.parts);

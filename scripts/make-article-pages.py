@@ -747,6 +747,102 @@ def en_magazine(rng, article):
 """
 
 
+def zh_rows_gbk(rng, article):
+    """A GBK site built in the 2000s: every paragraph in its own table row, attachments and related links below."""
+    rows = []
+    for kind, text in article["body"]:
+        if kind == "caption":
+            rows.append(f'<tr><td align="center"><img src="/upfile/{rng.randint(100, 999)}.jpg"><br>{e(text)}</td></tr>')
+        else:
+            rows.append(f'<tr><td class="zw14" style="line-height:26px">　　{e(text)}</td></tr>')
+    related = "".join(f'<tr><td>·<a href="/show.aspx?id={rng.randint(1, 9999)}">{e(h)}</a></td><td width="90">2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}</td></tr>'
+                      for h in rng.sample(ZH_HEADLINES, 5))
+    return f"""<html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>{e(article['title'])}</title>
+<script type="text/javascript" src="/js/jquery.js"></script>
+<script>function doZoom(size){{ document.getElementById('zoom').style.fontSize = size + 'px'; }}</script>
+</head>
+<body>
+<form name="form1" method="post" action="./show.aspx?id={rng.randint(1, 9999)}" id="form1">
+<input type="hidden" name="__VIEWSTATE" value="/wEPDwUKLTk1NjE2MzA0MWRk">
+<table width="960" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td><img src="/images/head.jpg"></td></tr>
+<tr><td class="dh">{'&nbsp;|&nbsp;'.join(f'<a href="/list.aspx?lm={i}">{n}</a>' for i, n in enumerate(ZH_NAV))}</td></tr></table>
+<table width="960" border="0" align="center" cellpadding="0" cellspacing="0"><tr>
+<td width="210" valign="top" class="bk">
+<table width="100%"><tr><td class="lmbt">工会工作</td></tr>
+{''.join(f'<tr><td>&gt; <a href="/list.aspx?lm=1{i}">{n}</a></td></tr>' for i, n in enumerate(ZH_NAV[1:7]))}
+</table>
+</td>
+<td width="15"></td>
+<td valign="top">
+<table width="100%" border="0" cellspacing="0" cellpadding="4">
+<tr><td height="45" align="center" class="bt18">{e(article['title'])}</td></tr>
+<tr><td align="center" class="hui">发布日期：{chinese_date(article)}　浏览次数：<span id="hits">318</span>　【字体：<a href="javascript:doZoom(16)">大</a> <a href="javascript:doZoom(14)">中</a> <a href="javascript:doZoom(12)">小</a>】</td></tr>
+<tr><td><hr size="1" color="#CCCCCC"></td></tr>
+{chr(10).join(rows)}
+<tr><td>附件：<a href="/upfile/notice.doc">活动报名表.doc</a></td></tr>
+</table>
+<table width="100%" border="0" cellspacing="0" cellpadding="3"><tr><td colspan="2" class="lmbt">相关链接</td></tr>{related}</table>
+</td></tr></table>
+<table width="960" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td align="center" class="foot">
+主办：南岭市总工会　承办：南岭市总工会网络信息中心<br>{zh_footer_text(rng)}
+</td></tr></table>
+</form>
+</body></html>
+"""
+
+
+def en_hashed(rng, article):
+    """A script-built news site: hashed class names that say nothing, inline links, a list in the body,
+    reader responses and editor's picks in plain divs."""
+    def cls():
+        return "sc-" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(6)) + " " + \
+            "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij") for _ in range(6))
+    parts = []
+    for i, (kind, text) in enumerate(article["body"]):
+        if kind == "h":
+            parts.append(f'<h2 class="{cls()}">{e(text)}</h2>')
+        elif kind == "caption":
+            parts.append(f'<figure class="{cls()}"><img src="/i/{i}.webp"><figcaption>{e(text)}</figcaption></figure>')
+        else:
+            words = text.split(" ")
+            if i % 2 == 0 and len(words) > 8:
+                start = rng.randint(2, len(words) - 4)
+                words[start] = f'<a href="/story/{rng.randint(1, 9999)}">{e(words[start])}'
+                words[start + 2] = f'{e(words[start + 2])}</a>'
+                body = " ".join(w if w.startswith("<a") or w.endswith("</a>") else e(w) for w in words)
+            else:
+                body = e(text)
+            parts.append(f'<p class="{cls()}">{body}</p>')
+    items = ["Three routes on the east side", "Buses every fifteen minutes at rush hour", "A review after one year"]
+    parts.insert(min(2, len(parts)), f'<ul class="{cls()}">' + "".join(f"<li>{e(x)}</li>" for x in items) + "</ul>")
+    article["body"].insert(min(2, len(article["body"])), ("p", "\n".join(items)))
+    responses = "".join(
+        f'<div class="{cls()}"><div class="{cls()}">{rng.choice(EN_NAMES)}</div><p class="{cls()}">{e(c)}</p></div>'
+        for c in rng.sample(EN_COMMENTS, 4))
+    picks = "".join(f'<div class="{cls()}"><a href="/s/{rng.randint(1, 999)}">{e(h)}</a><p>{e(b)}</p></div>'
+                    for h, b in zip(rng.sample(EN_HEADLINES, 3), EN_BLURBS))
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{e(article['title'])}</title>
+<script id="__NEXT_DATA__" type="application/json">{{"props":{{"pageProps":{{"id":{rng.randint(1, 99999)}}}}}}}</script>
+</head><body><div id="__next"><div class="{cls()}">
+<div class="{cls()}">{''.join(f'<a href="/{n.lower()}">{n}</a>' for n in EN_NAV)}</div>
+<div class="{cls()}">
+<div class="{cls()}">
+<h1 class="{cls()}">{e(article['title'])}</h1>
+<div class="{cls()}">By {article['author']} · {english_date(article)}</div>
+<div class="{cls()}">
+{chr(10).join(parts)}
+</div>
+<div class="{cls()}"><h2>Reader responses</h2>{responses}</div>
+</div>
+<div class="{cls()}"><h3>Editor's picks</h3>{picks}<h3>Most read</h3><ol>{links(rng, EN_HEADLINES, 5)}</ol></div>
+</div>
+<div class="{cls()}">&copy; 2024 Metro Wire. All rights reserved.</div>
+</div></div></body></html>
+"""
+
+
 # ---------------------------------------------------------------------------------------------
 
 # (template, language, encoding, pages, with_subheads, with_caption)
@@ -761,6 +857,8 @@ PLAN = [
     (en_blog, "en", "utf-8", 4, True, False),
     (en_press_br, "en", "latin-1", 4, False, False),
     (en_magazine, "en", "utf-8", 4, True, False),
+    (zh_rows_gbk, "zh", "gbk", 2, False, True),
+    (en_hashed, "en", "utf-8", 2, True, True),
 ]
 
 
