@@ -60,6 +60,14 @@ class HtmlTokenizer {
     // Reads the next token into `token` (reusing its buffers); false at the end of input.
     bool next(Token& token);
 
+    // The unread input while it is read as ordinary text (the data state, not inside a tag or a
+    // RAWTEXT/RCDATA element); empty otherwise. A caller may take a prefix of it that holds no '<'
+    // and no '&' and skip_text() it: the tokenizer would have returned it as text.
+    std::string_view data_text() const {
+        return content_model_ == ContentModel::data ? input_.substr(position_) : std::string_view();
+    }
+    void skip_text(std::size_t length) { position_ += length; }
+
   private:
     void read_markup(Token& token);
     bool read_tag(Token& token, bool end_tag);
