@@ -27,18 +27,18 @@ std::string one_line(pugi::xml_node node) {
     return text;
 }
 
-// The content of the first <meta> whose name, property or itemprop is one of `keys`.
+// The content of the first <meta> in <head> whose name, property or itemprop is one of `keys`.
+// Only <head> is searched: that is where pages put them, and a 20 MB body is not walked per key.
 std::string meta_content(pugi::xml_node html, std::initializer_list<std::string_view> keys) {
     for (std::string_view key : keys) {
-        const pugi::xml_node meta = html.find_node([&](pugi::xml_node node) {
-            if (std::string_view(node.name()) != "meta") return false;
+        for (pugi::xml_node meta : html.child("head").children("meta")) {
+            bool named = false;
             for (const char* attribute : {"property", "name", "itemprop"}) {
-                if (lower(node.attribute(attribute).value()) == key) return true;
+                named = named || lower(meta.attribute(attribute).value()) == key;
             }
-            return false;
-        });
-        const std::string_view content = trim_text(meta.attribute("content").value());
-        if (!content.empty()) return std::string(content);
+            const std::string_view content = trim_text(meta.attribute("content").value());
+            if (named && !content.empty()) return std::string(content);
+        }
     }
     return {};
 }
@@ -95,10 +95,18 @@ std::string read_title(pugi::xml_node html) {
     for (pugi::xpath_node found : body.select_nodes("descendant::h1")) {
         headings.push_back(std::string(trim_text(one_line(found.node()))));
     }
+    // The heading found earliest in <title> (the article's, not the site name's), the longer on a tie.
+    const std::string* best = nullptr;
+    std::size_t best_at = std::string::npos;
     for (const std::string& heading : headings) {
-        if (count_visible_code_points(heading) >= 2 && page_title.find(heading) != std::string::npos)
-            return heading;
+        const std::size_t at = page_title.find(heading);
+        if (count_visible_code_points(heading) < 2 || at == std::string::npos) continue;
+        if (best == nullptr || at < best_at || (at == best_at && heading.size() > best->size())) {
+            best = &heading;
+            best_at = at;
+        }
     }
+    if (best != nullptr) return *best;
     if (!page_title.empty()) return title_without_site(page_title);
     return headings.empty() ? std::string() : headings.front();
 }
