@@ -67,10 +67,13 @@ class ListPageReader {
         return value;
     }
 
+    // Pages read from files (the offline samples) link to files; the fetcher still confines those
+    // to fetch.file_roots.
     std::string absolute(std::string_view reference) const {
         if (reference.empty()) return {};
         std::string url = resolve_url(base_url_, reference);
-        return is_safe_link_url(url) ? url : std::string{};
+        const bool file_to_file = base_url_.starts_with("file:") && url.starts_with("file:");
+        return is_safe_link_url(url) || file_to_file ? url : std::string{};
     }
 
     Entry read_item(pugi::xml_node item) {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "feeds/scrape.hpp"
+
 namespace feedagg::config {
 
 struct ServerSettings {
@@ -55,17 +57,31 @@ struct LogSettings {
     std::string level = "info";  // trace, debug, info, warn, error, critical, off
 };
 
+// How an "html" source's list pages are read ([source.scrape]), and the article selectors both
+// html sources (follow = true) and full-text feed sources use ([source.scrape.article]).
+struct ScrapeSettings {
+    feeds::ScrapeRule rule;
+    std::size_t max_pages = 1;    // list pages read per poll, the first included
+    std::string page_url;         // "https://example.cn/news/index_{page}.html": pages by number
+    int first_page = 2;           // the number {page} takes for the second list page
+    bool follow = false;          // read each new item's article page
+    std::size_t max_follow = 30;  // article pages read per poll at most
+    std::size_t follow_concurrency = 2;
+};
+
 struct Source {
     std::string name;           // unique; [a-z0-9_-]+
     std::string url;            // http, https or file
-    std::string type = "auto";  // auto, rss, atom, json (html comes with issue 4)
+    std::string type = "auto";  // auto, rss, atom, json, html
     std::chrono::seconds interval{std::chrono::minutes(30)};
     std::string timezone = "UTC";  // for dates without a zone; Asia/Shanghai for most Chinese sites
     std::vector<std::string> tags;
     bool enabled = true;
     std::size_t max_items = 500;                  // retention: newest kept per source
     std::optional<std::chrono::seconds> max_age;  // retention: older items dropped
-    int priority = 0;  // higher wins when the same story comes from several sources (issue 5)
+    int priority = 0;        // higher wins when the same story comes from several sources (issue 5)
+    ScrapeSettings scrape;   // html sources: the list rule; any source: article selectors
+    bool full_text = false;  // feed sources: replace each new entry's content with its article's
 };
 
 // Keep an item when it matches any include (or there are none) and no exclude.

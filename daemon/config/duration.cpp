@@ -8,16 +8,11 @@ namespace {
 
 constexpr std::int64_t seconds_per(char unit) {
     switch (unit) {
-        case 'd':
-            return 86'400;
-        case 'h':
-            return 3'600;
-        case 'm':
-            return 60;
-        case 's':
-            return 1;
-        default:
-            return 0;
+        case 'd': return 86'400;
+        case 'h': return 3'600;
+        case 'm': return 60;
+        case 's': return 1;
+        default: return 0;
     }
 }
 

@@ -1,5 +1,5 @@
-// The only file that sees toml++: it turns the TOML tree into a Config, checking every value on its
-// own. Checks that span sections are in cross_checks.cpp.
+// Turns the TOML tree into a Config, checking every value on its own (a source's [source.scrape]
+// table in read_scrape.cpp). Checks that span sections are in cross_checks.cpp.
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -7,6 +7,8 @@
 #include <span>
 
 #include "daemon/config/errors.hpp"
+#include "daemon/config/read_scrape.hpp"
+#include "daemon/config/table_reader.hpp"
 #include "daemon/config/value_checks.hpp"
 #include "feeds/dates.hpp"
 
@@ -14,7 +16,6 @@ namespace feedagg::config::detail {
 namespace {
 
 using namespace std::chrono_literals;
-using Keys = std::span<const std::string_view>;
 
 constexpr std::array<std::string_view, 6> top_level_keys = {"server", "store",  "fetch",
                                                             "log",    "source", "channel"};
@@ -27,210 +28,15 @@ constexpr std::array<std::string_view, 10> fetch_keys = {
     "user_agent",    "concurrency",    "per_host_concurrency", "connect_timeout",  "read_timeout",
     "total_timeout", "max_body_bytes", "max_redirects",        "allowed_networks", "file_roots"};
 constexpr std::array<std::string_view, 1> log_keys = {"level"};
-constexpr std::array<std::string_view, 10> source_keys = {
-    "name", "url", "type", "interval", "timezone", "tags", "enabled", "max_items", "max_age", "priority"};
+constexpr std::array<std::string_view, 12> source_keys = {"name",     "url",      "type",    "interval",
+                                                          "timezone", "tags",     "enabled", "max_items",
+                                                          "max_age",  "priority", "scrape",  "full_text"};
 constexpr std::array<std::string_view, 9> channel_keys = {
     "name", "title", "description", "sources", "tags", "include", "exclude", "max_items", "language"};
 constexpr std::array<std::string_view, 3> filter_keys = {"field", "keyword", "regex"};
 constexpr std::array<std::string_view, 7> log_levels = {"trace", "debug",    "info", "warn",
                                                         "error", "critical", "off"};
-constexpr std::array<std::string_view, 4> source_types = {"auto", "rss", "atom", "json"};
-
-Location where(const toml::source_region& region) {
-    return {static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
-}
-Location where(const toml::node& node) {
-    return where(node.source());
-}
-
-std::string join(Keys words) {
-    std::string text;
-    for (const auto word : words) {
-        if (!text.empty()) text += ", ";
-        text += word;
-    }
-    return text;
-}
-
-std::string_view type_name(const toml::node& node) {
-    switch (node.type()) {
-        case toml::node_type::table:
-            return "a table";
-        case toml::node_type::array:
-            return "an array";
-        case toml::node_type::string:
-            return "a string";
-        case toml::node_type::integer:
-            return "an integer";
-        case toml::node_type::floating_point:
-            return "a float";
-        case toml::node_type::boolean:
-            return "a boolean";
-        case toml::node_type::date:
-            return "a date";
-        case toml::node_type::time:
-            return "a time";
-        case toml::node_type::date_time:
-            return "a date-time";
-        case toml::node_type::none:
-            break;
-    }
-    return "nothing";
-}
-
-// Reads one TOML table: reports keys it does not know, values of the wrong type and values that fail
-// their check, each prefixed with `context` ("[fetch]", "source \"acftu\"").
-class TableReader {
-  public:
-    TableReader(const toml::table& table, std::string context, Keys keys, ErrorList& errors)
-        : table_(table), context_(std::move(context)), errors_(errors) {
-        for (auto&& [key, node] : table) {
-            if (std::find(keys.begin(), keys.end(), key.str()) != keys.end()) continue;
-            std::string message = "unknown key " + quoted_value(key.str());
-            if (const auto suggestion = closest_word(key.str(), keys)) {
-                message += "; did you mean \"" + std::string(*suggestion) + "\"?";
-            }
-            message += " Allowed keys: " + join(keys);
-            problem(where(key.source()), message);
-        }
-    }
-
-    const toml::node* find(std::string_view key) const { return table_.get(key); }
-    Location place() const { return where(table_); }
-    const std::string& context() const { return context_; }
-
-    void problem(Location at, std::string_view message) {
-        errors_.add(at, context_ + ": " + std::string(message));
-    }
-    void wrong_type(std::string_view key, const toml::node& node, std::string_view expected) {
-        problem(where(node), std::string(key) + " must be " + std::string(expected) + ", not " +
-                                 std::string(type_name(node)));
-    }
-
-    // The string at `key`, or nothing when absent or of another type (reported).
-    const toml::value<std::string>* string_node(std::string_view key) {
-        const toml::node* node = find(key);
-        if (node == nullptr) return nullptr;
-        if (!node->is_string()) {
-            wrong_type(key, *node, "a string");
-            return nullptr;
-        }
-        return node->as_string();
-    }
-
-    bool text(std::string_view key, std::string& out) {
-        const auto* node = string_node(key);
-        if (node == nullptr) return false;
-        out = node->get();
-        return true;
-    }
-
-    void one_of(std::string_view key, std::string& out, Keys allowed) {
-        const auto* node = string_node(key);
-        if (node == nullptr) return;
-        if (std::find(allowed.begin(), allowed.end(), node->get()) == allowed.end()) {
-            problem(where(*node),
-                    std::string(key) + " " + quoted_value(node->get()) + " is not one of " + join(allowed));
-            return;
-        }
-        out = node->get();
-    }
-
-    void flag(std::string_view key, bool& out) {
-        const toml::node* node = find(key);
-        if (node == nullptr) return;
-        if (!node->is_boolean()) return wrong_type(key, *node, "true or false");
-        out = node->as_boolean()->get();
-    }
-
-    template <typename Integer>
-    void integer(std::string_view key, Integer& out, std::int64_t minimum, std::int64_t maximum) {
-        const toml::node* node = find(key);
-        if (node == nullptr) return;
-        if (!node->is_integer()) return wrong_type(key, *node, "an integer");
-        const std::int64_t value = node->as_integer()->get();
-        if (value < minimum || value > maximum) {
-            problem(where(*node), std::string(key) + " " + std::to_string(value) +
-                                      " is out of range; expected " + std::to_string(minimum) + " to " +
-                                      std::to_string(maximum));
-            return;
-        }
-        out = static_cast<Integer>(value);
-    }
-
-    template <typename Duration>
-    bool duration(std::string_view key, Duration& out, std::chrono::seconds minimum,
-                  std::chrono::seconds maximum) {
-        const toml::node* node = find(key);
-        if (node == nullptr) return false;
-        if (node->is_integer()) {
-            problem(where(*node), std::string(key) + " " + std::to_string(node->as_integer()->get()) +
-                                      " needs a unit and quotes (e.g. \"15m\")");
-            return false;
-        }
-        if (!node->is_string()) {
-            wrong_type(key, *node, "a duration such as \"15m\"");
-            return false;
-        }
-        const std::string& value = node->as_string()->get();
-        if (auto bad = check_duration(value, minimum, maximum)) {
-            problem(where(*node), std::string(key) + " " + quoted_value(value) + " " + *bad);
-            return false;
-        }
-        out = std::chrono::duration_cast<Duration>(*parse_duration(value));
-        return true;
-    }
-
-    // An array of strings, each checked by `check`; a single string is accepted as a list of one when
-    // `single_allowed`.
-    template <typename Check>
-    std::vector<LocatedName> texts(std::string_view key, Check check, bool single_allowed = false) {
-        std::vector<LocatedName> out;
-        const toml::node* node = find(key);
-        if (node == nullptr) return out;
-        const auto take = [&](const toml::node& item, std::string_view label) {
-            if (!item.is_string()) {
-                wrong_type(label, item, "a string");
-                return;
-            }
-            const std::string& value = item.as_string()->get();
-            if (Problem bad = check(value)) {
-                problem(where(item), std::string(label) + " " + quoted_value(value) + " " + *bad);
-                return;
-            }
-            out.push_back({value, where(item)});
-        };
-        if (single_allowed && node->is_string()) {
-            take(*node, key);
-            return out;
-        }
-        if (!node->is_array()) {
-            wrong_type(key, *node, "an array of strings");
-            return out;
-        }
-        const toml::array& array = *node->as_array();
-        for (std::size_t i = 0; i < array.size(); ++i) {
-            take(array[i], std::string(key) + "[" + std::to_string(i) + "]");
-        }
-        return out;
-    }
-
-  private:
-    const toml::table& table_;
-    std::string context_;
-    ErrorList& errors_;
-};
-
-Problem no_check(std::string_view) {
-    return std::nullopt;
-}
-
-std::vector<std::string> names_of(std::vector<LocatedName> located) {
-    std::vector<std::string> names;
-    names.reserve(located.size());
-    for (auto& item : located) names.push_back(std::move(item.name));
-    return names;
-}
+constexpr std::array<std::string_view, 5> source_types = {"auto", "rss", "atom", "json", "html"};
 
 void read_server(TableReader& reader, ServerSettings& server) {
     const auto listen = reader.texts("listen", check_listen_address, true);
@@ -333,13 +139,9 @@ Source read_source(const toml::table& table, std::size_t index, ErrorList& error
             reader.problem(where(*url), "url " + quoted_value(source.url) + " " + *bad);
     }
 
-    if (const auto* type = reader.string_node("type"); type != nullptr && type->get() == "html") {
-        reader.problem(where(*type),
-                       "type \"html\" is not supported yet (it comes with issue 4); expected one of " +
-                           join(source_types));
-    } else {
-        reader.one_of("type", source.type, source_types);
-    }
+    reader.one_of("type", source.type, source_types);
+    // Sites without feeds are mostly Chinese; their pages print Beijing time without saying so.
+    if (source.type == "html") source.timezone = "Asia/Shanghai";
     reader.duration("interval", source.interval, 1min, 30 * 24h);
     if (const auto* zone = reader.string_node("timezone")) {
         if (feeds::is_known_timezone(zone->get())) {
@@ -356,6 +158,12 @@ Source read_source(const toml::table& table, std::size_t index, ErrorList& error
     std::chrono::seconds max_age{};
     if (reader.duration("max_age", max_age, 1h, 100 * 365 * 24h)) source.max_age = max_age;
     reader.integer("priority", source.priority, -1000, 1000);
+    reader.flag("full_text", source.full_text);
+    if (source.full_text && source.type == "html") {
+        reader.problem(where(*reader.find("full_text")),
+                       "full_text applies to feed sources; an html source reads articles with follow = true");
+    }
+    read_scrape(reader, source, errors);
     return source;
 }
 

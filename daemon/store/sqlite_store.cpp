@@ -167,6 +167,20 @@ class SqliteStore final : public Store {
         });
     }
 
+    std::vector<bool> known_entries(std::string_view source, const std::vector<feeds::Entry>& entries) override {
+        return guarded("known_entries", [&] {
+            std::vector<bool> known;
+            known.reserve(entries.size());
+            for (const feeds::Entry& entry : entries) {
+                StatementUse query(select_item_by_key_);
+                query->bind(1, std::string(source));
+                query->bind(2, detail::identity_key(entry));
+                known.push_back(query->executeStep());
+            }
+            return known;
+        });
+    }
+
     WriteSummary record_poll(const PollOutcome& outcome, Timestamp now) override {
         return guarded("record_poll", [&] {
             SQLite::Transaction transaction(database_, SQLite::TransactionBehavior::IMMEDIATE);

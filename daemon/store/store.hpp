@@ -103,6 +103,10 @@ public:
     // once (the first copy wins).
     virtual WriteSummary record_poll(const PollOutcome& outcome, Timestamp now) = 0;
 
+    // For each entry, whether the source already has it (by the same identity record_poll uses).
+    // Lets a poll skip fetching article pages it has read before.
+    virtual std::vector<bool> known_entries(std::string_view source, const std::vector<feeds::Entry>& entries) = 0;
+
     virtual std::vector<StoredItem> items(const ItemQuery& query) = 0;
 
     // Changes whenever items change (and when a source's feed_title or feed_link, which items are

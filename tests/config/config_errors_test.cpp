@@ -11,6 +11,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
 
 std::vector<std::string> errors_in(std::string_view toml) {
     const LoadedConfig loaded = parse_config(toml, "t.toml", "/srv/feedagg");
@@ -90,7 +91,7 @@ intervall = "15m"
 )"),
         ElementsAre(
             R"(t.toml:4:1: source "a": unknown key "intervall"; did you mean "interval"? Allowed keys: )"
-            "name, url, type, interval, timezone, tags, enabled, max_items, max_age, priority"));
+            "name, url, type, interval, timezone, tags, enabled, max_items, max_age, priority, scrape, full_text"));
 }
 
 TEST(ConfigErrors, UnknownKeyWithoutCloseMatchListsAllowedKeys) {
@@ -252,9 +253,54 @@ TEST(ConfigErrors, BadLogLevel) {
             R"(t.toml:2:9: [log]: level "verbose" is not one of trace, debug, info, warn, error, critical, off)"));
 }
 
-TEST(ConfigErrors, HtmlTypeWaitsForIssue4) {
-    EXPECT_THAT(errors_in("[[source]]\nname = \"a\"\nurl = \"https://a.example/\"\ntype = \"html\"\n"),
-                ElementsAre(HasSubstr(R"(t.toml:4:8: source "a": type "html" is not supported yet)")));
+TEST(ConfigErrors, HtmlSourceNeedsScrapeTable) {
+    EXPECT_THAT(
+        errors_in("[[source]]\nname = \"a\"\nurl = \"https://a.example/\"\ntype = \"html\"\n"),
+        ElementsAre(HasSubstr(R"(t.toml:1:1: source "a": type "html" needs a [source.scrape] table)")));
+}
+
+TEST(ConfigErrors, ScrapeSelectorsAreCheckedWhereWritten) {
+    EXPECT_THAT(
+        errors_in(R"([[source]]
+name = "a"
+url = "https://a.example/"
+type = "html"
+[source.scrape]
+item = "ul > li"
+date = "span["
+date_formats = ["%Y-%q"]
+follow = true
+page_url = "https://a.example/list.html"
+colour = "red"
+[source.scrape.article]
+remove = ["div.share", "//p["]
+)"),
+        UnorderedElementsAre(
+            HasSubstr(
+                R"(t.toml:7:8: source "a": scrape: date "span[" is not a selector: CSS selector "span[")"),
+            HasSubstr(
+                R"(t.toml:8:17: source "a": scrape: date_formats[0] "%Y-%q" has an unknown conversion)"),
+            HasSubstr(R"(t.toml:10:12: source "a": scrape: page_url "https://a.example/list.html" must be)"),
+            HasSubstr(R"(t.toml:11:1: source "a": scrape: unknown key "colour")"),
+            HasSubstr(
+                R"(t.toml:13:24: source "a": scrape: scrape.article: remove[1] "//p[" is not a selector)"),
+            HasSubstr(
+                R"(source "a": scrape: follow = true needs [source.scrape.article] with at least content)")));
+}
+
+TEST(ConfigErrors, FeedSourcesTakeOnlyArticleSelectors) {
+    EXPECT_THAT(
+        errors_in(R"([[source]]
+name = "a"
+url = "https://a.example/feed"
+full_text = true
+[source.scrape]
+item = "li"
+[source.scrape.article]
+content = "div.body"
+)"),
+        ElementsAre(HasSubstr(
+            R"(t.toml:6:1: source "a": scrape: only scrape.article applies to a source of type "auto"; "item" needs type = "html")")));
 }
 
 TEST(ConfigErrors, FileSourceOutsideFileRoots) {
