@@ -39,14 +39,29 @@ std::uint64_t word_hash(std::string_view word) {
     return (mix(h) & ~detail::kNumberBit) | (number ? detail::kNumberBit : 0);
 }
 
-// Keeps the kSketchSize smallest distinct hashes, ascending. Once full, most hashes are rejected
-// by one comparison with the largest kept.
-void offer(std::vector<std::uint64_t>& sketch, std::uint64_t hash, std::size_t size) {
-    if (sketch.size() == size && hash >= sketch.back()) return;
-    const auto at = std::lower_bound(sketch.begin(), sketch.end(), hash);
-    if (at != sketch.end() && *at == hash) return;
-    sketch.insert(at, hash);
-    if (sketch.size() > size) sketch.pop_back();
+// The `size` smallest distinct hashes, ascending. The k-th smallest of n uniform hashes lies near
+// k/n of the range, so one pass keeps only the hashes below 1.5 times that and sorts those few; when
+// repeats leave fewer than `size` below it (rare), the full set is sorted.
+std::vector<std::uint64_t> bottom_k(std::vector<std::uint64_t>& hashes, std::size_t size) {
+    std::vector<std::uint64_t> kept;
+    if (hashes.size() > 2 * size) {
+        const std::uint64_t bound =
+            std::numeric_limits<std::uint64_t>::max() / hashes.size() * (size + size / 2);
+        kept.reserve(3 * size);
+        for (std::uint64_t hash : hashes) {
+            if (hash < bound) kept.push_back(hash);
+        }
+        std::sort(kept.begin(), kept.end());
+        kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
+        if (kept.size() >= size) {
+            kept.resize(size);
+            return kept;
+        }
+    }
+    std::sort(hashes.begin(), hashes.end());
+    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    if (hashes.size() > size) hashes.resize(size);
+    return std::move(hashes);
 }
 
 void put_varint(std::string& out, std::uint64_t value) {
@@ -161,20 +176,23 @@ StoryFingerprint StoryFingerprint::of_text(std::string_view normalized_text) {
     const std::vector<std::uint64_t> tokens = detail::token_hashes(normalized_text);
     StoryFingerprint fingerprint;
     if (tokens.empty()) return fingerprint;
-    fingerprint.sketch_.reserve(kSketchSize);
+    std::vector<std::uint64_t> numbers;
     for (std::uint64_t token : tokens) {
-        if (token & detail::kNumberBit) offer(fingerprint.numbers_, token, kNumberSketchSize);
+        if (token & detail::kNumberBit) numbers.push_back(token);
     }
+    fingerprint.numbers_ = bottom_k(numbers, kNumberSketchSize);
+    std::vector<std::uint64_t> shingles;
     if (tokens.size() < kShingleTokens) {
-        fingerprint.shingle_count_ = 1;
-        fingerprint.sketch_.push_back(detail::shingle_hash(tokens.data(), tokens.size()));
-        return fingerprint;
+        shingles.push_back(detail::shingle_hash(tokens.data(), tokens.size()));
+    } else {
+        shingles.reserve(tokens.size() - kShingleTokens + 1);
+        for (std::size_t i = 0; i + kShingleTokens <= tokens.size(); ++i) {
+            shingles.push_back(detail::shingle_hash(&tokens[i], kShingleTokens));
+        }
     }
-    const std::size_t shingles = tokens.size() - kShingleTokens + 1;
-    for (std::size_t i = 0; i < shingles; ++i) {
-        offer(fingerprint.sketch_, detail::shingle_hash(&tokens[i], kShingleTokens), kSketchSize);
-    }
-    fingerprint.shingle_count_ = static_cast<std::uint32_t>(std::min<std::size_t>(shingles, UINT32_MAX));
+    fingerprint.shingle_count_ =
+        static_cast<std::uint32_t>(std::min<std::size_t>(shingles.size(), UINT32_MAX));
+    fingerprint.sketch_ = bottom_k(shingles, kSketchSize);
     return fingerprint;
 }
 

@@ -180,10 +180,11 @@ StoryMatch match_stories(const StoryKeys& a, const StoryKeys& b, const MatchThre
         !is_generic_title(a.title) && !texts_disagree) {
         return {true, MatchReason::title, 1.0};
     }
-    const double needed = numbers_differ(a.title, b.title) ? thresholds.text_containment_numbers_differ
-                                                           : thresholds.text_containment;
-    if (text_judged && !numbers_disagree && overlap.containment >= needed)
-        return {true, MatchReason::text, overlap.containment};
+    const bool text_match = text_judged && !numbers_disagree &&
+                            overlap.containment >= thresholds.text_containment &&
+                            (overlap.containment >= thresholds.text_containment_numbers_differ ||
+                             !numbers_differ(a.title, b.title));
+    if (text_match) return {true, MatchReason::text, overlap.containment};
     return {false, MatchReason::none, overlap.containment};
 }
 

@@ -158,7 +158,11 @@ bool is_credit_line(std::string_view line, std::size_t length) {
     static constexpr std::array<std::string_view, 14> kSpacedLabels = {
         "来源", "转自", "记者",     "通讯员",    "作者",       "责任编辑", "编辑",
         "摄影", "by",   "photo by", "photos by", "written by", "story by", "reporting by"};
+    // Labels are at most 13 bytes, and a few spaces may follow them.
+    const std::string_view head = line.substr(0, 24);
+    const bool separated = std::any_of(head.begin(), head.end(), [](char c) { return c == ':' || c == '|'; });
     for (std::string_view label : kLabels) {
+        if (!separated) break;
         if (line.substr(0, label.size()) != label) continue;
         const std::string_view rest = trim_spaces(line.substr(label.size()));
         if (!rest.empty() && (rest.front() == ':' || rest.front() == '|') && length <= 120) return true;
@@ -246,6 +250,35 @@ bool is_widget_line(std::string_view line, std::size_t length) {
     return length <= 40 && contains_any(line, kWidgets);
 }
 
+// Looks for many phrases in one pass: a bitmap of the phrases' first two bytes sends only the
+// positions where one may start to the comparisons.
+class PhraseSet {
+  public:
+    template <std::size_t N>
+    explicit PhraseSet(const std::array<std::string_view, N>& phrases)
+        : phrases_(phrases.begin(), phrases.end()) {
+        for (std::string_view phrase : phrases_) starts_[key(phrase[0], phrase[1])] = true;
+    }
+
+    bool found_in(std::string_view line) const {
+        for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+            if (!starts_[key(line[i], line[i + 1])]) continue;
+            for (std::string_view phrase : phrases_) {
+                if (line.substr(i, phrase.size()) == phrase) return true;
+            }
+        }
+        return false;
+    }
+
+  private:
+    static std::size_t key(char first, char second) {
+        return static_cast<std::size_t>(static_cast<unsigned char>(first)) << 8 |
+               static_cast<unsigned char>(second);
+    }
+    std::vector<std::string_view> phrases_;
+    std::vector<bool> starts_ = std::vector<bool>(65536);
+};
+
 bool is_rights_line(std::string_view line, std::size_t length) {
     static constexpr std::array<std::string_view, 28> kRights = {"版权所有",
                                                                  "版权归",
@@ -275,18 +308,24 @@ bool is_rights_line(std::string_view line, std::size_t length) {
                                                                  "icp证",
                                                                  "公网安备",
                                                                  "creative commons"};
-    return length <= 200 && contains_any(line, kRights);
+    static const PhraseSet kRightsPhrases(kRights);
+    return length <= 200 && kRightsPhrases.found_in(line);
 }
 
 bool is_boilerplate(std::string_view line, const std::vector<std::string>& folded_strip) {
     const std::string_view start = trim_line_start(line);
     const std::size_t length = code_point_count(start);
-    return is_credit_line(start, length) || is_dateline(start, length) || is_widget_line(start, length) ||
-           is_rights_line(start, length) || contains_any(line, folded_strip);
+    // Boilerplate lines are short; most paragraphs skip every test but the configured one.
+    if (length <= 200 && (is_credit_line(start, length) || is_dateline(start, length) ||
+                          is_widget_line(start, length) || is_rights_line(start, length))) {
+        return true;
+    }
+    return contains_any(line, folded_strip);
 }
 
 bool is_word_character(UChar32 c) {
-    if (c < 0x80) return std::isalnum(c) != 0;
+    if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (detail::is_cjk(static_cast<std::uint32_t>(c))) return true;
     return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
@@ -302,24 +341,35 @@ bool ends_in_word(const std::string& out) {
 void append_matching_form(std::string_view line, std::string& out) {
     bool word_before = ends_in_word(out);
     bool after_separator = true;
+    // Runs of letters and digits are copied whole: ICU's output is well-formed UTF-8, and what is
+    // not reads as a separator.
+    std::size_t run_start = std::string_view::npos;
+    const auto flush = [&](std::size_t end) {
+        if (run_start == std::string_view::npos) return;
+        out.append(line.substr(run_start, end - run_start));
+        run_start = std::string_view::npos;
+    };
     int32_t i = 0;
     const auto length = static_cast<int32_t>(line.size());
     while (i < length) {
+        const auto start = static_cast<std::size_t>(i);
         UChar32 c = 0;
         U8_NEXT(line.data(), i, length, c);
         if (c < 0 || !is_word_character(c)) {
+            flush(start);
             after_separator = true;
             continue;
         }
         const bool cjk = detail::is_cjk(static_cast<std::uint32_t>(c));
-        if (!cjk && after_separator && word_before) out += ' ';
+        if (!cjk && after_separator && word_before) {
+            flush(start);
+            out += ' ';
+        }
+        if (run_start == std::string_view::npos) run_start = start;
         after_separator = false;
         word_before = !cjk;
-        char buffer[4];
-        int32_t written = 0;
-        U8_APPEND_UNSAFE(buffer, written, c);
-        out.append(buffer, static_cast<std::size_t>(written));
     }
+    flush(line.size());
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
