@@ -3,7 +3,9 @@
 // by. Prints one key=value line: pages/s, MB/s (10^6 bytes of the pages as stored, before
 // decoding), how many pages gave a body, and the peak resident set size.
 //
-//   feedagg_article_bench [--seconds S] DIR
+// --parse-only times parse_html_page alone, so the extraction's share can be told apart.
+//
+//   feedagg_article_bench [--seconds S] [--parse-only] DIR
 
 #include <sys/resource.h>
 
@@ -49,17 +51,20 @@ long peak_rss_kib() {
 
 int main(int argc, char** argv) {
     double seconds = 3;
+    bool parse_only = false;
     std::string directory;
     for (int i = 1; i < argc; ++i) {
         const std::string argument = argv[i];
         if (argument == "--seconds" && i + 1 < argc) {
             seconds = std::atof(argv[++i]);
+        } else if (argument == "--parse-only") {
+            parse_only = true;
         } else {
             directory = argument;
         }
     }
     if (directory.empty() || seconds <= 0) {
-        std::fprintf(stderr, "usage: feedagg_article_bench [--seconds S] DIR\n");
+        std::fprintf(stderr, "usage: feedagg_article_bench [--seconds S] [--parse-only] DIR\n");
         return 2;
     }
     const std::vector<Page> pages = load_pages(directory);
@@ -79,6 +84,7 @@ int main(int argc, char** argv) {
     while (elapsed < seconds) {
         for (const Page& page : pages) {
             const feedagg::feeds::HtmlPage parsed = feedagg::feeds::parse_html_page(page.bytes);
+            if (parse_only) continue;
             const auto content = feedagg::feeds::extract_main_content(parsed);
             if (passes == 0 && content) ++extracted;
             if (passes == 0 && content &&
@@ -91,10 +97,10 @@ int main(int argc, char** argv) {
     }
     const double page_count = static_cast<double>(passes * pages.size());
     std::printf(
-        "bench=article_extraction pages=%zu passes=%zu seconds=%.2f pages_per_s=%.1f mb_per_s=%.2f "
+        "bench=%s pages=%zu passes=%zu seconds=%.2f pages_per_s=%.1f mb_per_s=%.2f "
         "extracted=%zu confident=%zu peak_rss_mb=%.1f\n",
-        pages.size(), passes, elapsed, page_count / elapsed,
-        static_cast<double>(passes * pass_bytes) / 1e6 / elapsed, extracted, confident,
+        parse_only ? "article_parse_only" : "article_extraction", pages.size(), passes, elapsed,
+        page_count / elapsed, static_cast<double>(passes * pass_bytes) / 1e6 / elapsed, extracted, confident,
         static_cast<double>(peak_rss_kib()) / 1024.0);
     return 0;
 }

@@ -231,7 +231,11 @@ struct Cleaner {
             return false;
         }
         const auto found = measures.find(node.internal_object());
-        if (found == measures.end() || found->second.chars > 80) return false;
+        // Lines made only of links are menus, not labels; they are left to link density.
+        if (found == measures.end() || found->second.chars > 80 ||
+            found->second.link_chars == found->second.chars) {
+            return false;
+        }
         return is_boilerplate_line(block_text(node));
     }
 
@@ -284,7 +288,9 @@ bool is_boilerplate_line(std::string_view text) {
     }
     // A dateline ("2024年05月17日 09:12 南岭日报", "FOR IMMEDIATE RELEASE - May 17, 2024"): short,
     // dated, and not a sentence.
-    return count_visible_code_points(line) <= 50 && !find_date_text(line).empty() &&
+    const bool has_digit =
+        std::any_of(line.begin(), line.end(), [](unsigned char c) { return std::isdigit(c); });
+    return has_digit && count_visible_code_points(line) <= 50 && !find_date_text(line).empty() &&
            !ends_with_sentence_mark(line);
 }
 

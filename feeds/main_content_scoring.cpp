@@ -4,8 +4,6 @@
 // links. The best container wins, with the siblings that score nearly as well.
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <iterator>
 #include <unordered_set>
 
@@ -264,14 +262,6 @@ std::optional<ArticleBody> find_article_body(pugi::xml_node body) {
     pugi::xml_node top = scorer.candidates.front();
     for (pugi::xml_node candidate : scorer.candidates) {
         if (scorer.final_score(candidate) > scorer.final_score(top)) top = candidate;
-    }
-    if (std::getenv("FT_DEBUG")) {
-        for (pugi::xml_node c : scorer.candidates)
-            std::fprintf(stderr, "cand %s.%s#%s score=%.1f final=%.1f chars=%zu ld=%.2f\n", c.name(),
-                         c.attribute("class").value(), c.attribute("id").value(),
-                         scorer.points[c.internal_object()], scorer.final_score(c), scorer.measure(c).chars,
-                         scorer.measure(c).link_density());
-        std::fprintf(stderr, "top %s.%s\n", top.name(), top.attribute("class").value());
     }
     top = widen_to_shared_ancestor(scorer, top);
     // A lone child (a cell alone in its row, a wrapper's only <div>) stands for its parent, whose

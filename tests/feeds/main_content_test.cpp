@@ -243,7 +243,9 @@ TEST(MainContentHostile, SurvivesBinaryGarbage) {
         std::string bytes(4096 + round * 997, '\0');
         for (char& byte : bytes) byte = static_cast<char>(random() & 0xFF);
         const auto content = extract(bytes);
-        if (content) EXPECT_LE(content->confidence, 1.0);
+        if (content) {
+            EXPECT_LE(content->confidence, 1.0);
+        }
     }
 }
 
