@@ -140,12 +140,14 @@ StoryMatch match_stories(const StoryKeys& a, const StoryKeys& b, const MatchThre
 // bottom-k sample: two texts whose overlap holds a fraction c of the shorter one share about
 // kAnchors * c * |shorter| / |longer| anchors) to the ids that carry them. Each key keeps at most
 // kMaxPostings ids (the most recently added), so a phrase every article contains costs no more than
-// a rare one. Ids are the caller's (a story id or an item id); adding an id again adds keys to it.
+// a rare one; and an id found only through one key that kCommonKeyPostings or more ids share is no
+// candidate. Ids are the caller's (a story id or an item id); adding an id again adds keys to it.
 class StoryIndex {
   public:
     static constexpr std::size_t kAnchors = 32;
     static constexpr std::size_t kMaxPostings = 32;
     static constexpr std::size_t kMaxCandidates = 16;
+    static constexpr std::size_t kCommonKeyPostings = 8;
 
     void reserve(std::size_t items);
     void add(std::int64_t id, const StoryKeys& keys);

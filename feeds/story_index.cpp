@@ -127,25 +127,33 @@ void StoryIndex::remove(std::int64_t id) {
     --live_ids_;
 }
 
+// A key many items share (a phrase every union story uses, a generic title) says little: an id
+// found only through one such key is no candidate. Ids found through a rare key, or through two
+// keys, are; the most keys shared come first.
 std::vector<std::int64_t> StoryIndex::candidates(const StoryKeys& keys) const {
-    std::vector<std::int64_t> hits;
-    if (slots_.empty()) return hits;
+    std::vector<std::pair<std::int64_t, std::size_t>> hits;  // (id, weight)
+    if (slots_.empty()) return {};
     const std::size_t mask = slots_.size() - 1;
+    std::vector<std::int64_t> key_hits;
     for (std::uint32_t key : index_keys(keys)) {
+        key_hits.clear();
         for (std::size_t at = home_slot(key, slots_.size()); slots_[at].ordinal != kEmpty;
              at = (at + 1) & mask) {
             const Posting& slot = slots_[at];
             if (slot.key == key && slot.ordinal < kErased && alive(slot.ordinal)) {
-                hits.push_back(ordinal_ids_[slot.ordinal]);
+                key_hits.push_back(ordinal_ids_[slot.ordinal]);
             }
         }
+        const std::size_t weight = key_hits.size() >= kCommonKeyPostings ? 1 : 2;
+        for (std::int64_t id : key_hits) hits.emplace_back(id, weight);
     }
     std::sort(hits.begin(), hits.end());
-    std::vector<std::pair<std::size_t, std::int64_t>> ranked;  // (shared keys, id)
+    std::vector<std::pair<std::size_t, std::int64_t>> ranked;  // (weight, id)
     for (std::size_t i = 0; i < hits.size();) {
+        std::size_t weight = 0;
         std::size_t j = i;
-        while (j < hits.size() && hits[j] == hits[i]) ++j;
-        ranked.emplace_back(j - i, hits[i]);
+        for (; j < hits.size() && hits[j].first == hits[i].first; ++j) weight += hits[j].second;
+        if (weight >= 2) ranked.emplace_back(weight, hits[i].first);
         i = j;
     }
     const std::size_t kept = std::min(ranked.size(), kMaxCandidates);

@@ -139,10 +139,21 @@ TEST(StoryIndex, RemovedIdsAreNoCandidates) {
 
 TEST(StoryIndex, KeepsOnlyTheNewestPostingsOfAKeyEveryoneShares) {
     StoryIndex index;
-    for (int id = 0; id < 1000; ++id) index.add(id, story_keys("通知", "", ""));
-    const auto found = index.candidates(story_keys("通知", "", ""));
+    for (int id = 0; id < 1000; ++id) index.add(id, story_keys("通知", "", "https://a.example/notice"));
+    const auto found = index.candidates(story_keys("通知", "", "https://a.example/notice"));
+    EXPECT_FALSE(found.empty());
     EXPECT_LE(found.size(), StoryIndex::kMaxCandidates);
     for (std::int64_t id : found) EXPECT_GE(id, 1000 - static_cast<std::int64_t>(StoryIndex::kMaxPostings));
+}
+
+TEST(StoryIndex, OneCommonKeyAloneProposesNothing) {
+    StoryIndex index;
+    for (int id = 0; id < 100; ++id) index.add(id, story_keys("通知", "", ""));
+    index.add(500, story_keys("通知", "", "https://a.example/only-here"));
+    EXPECT_TRUE(index.candidates(story_keys("通知", "", "")).empty());
+    const auto found = index.candidates(story_keys("通知", "", "https://a.example/only-here"));
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found.front(), 500);
 }
 
 TEST(StoryIndex, GrowsAndStillFindsEveryItem) {
