@@ -29,6 +29,25 @@ struct Extraction {
     double coverage = 0;
 };
 
+// A part's markup that stands on its own: table cells, rows and list items make no sense outside
+// their table or list, so their content goes into a <div> (row sections into a <table>).
+std::string part_html(pugi::xml_node part) {
+    const std::string_view name = part.name();
+    if (name == "td" || name == "th" || name == "li" || name == "dd" || name == "dt" || name == "body") {
+        return "<div>" + inner_html(part) + "</div>";
+    }
+    if (name == "tr") {
+        std::string html = "<div>";
+        for (pugi::xml_node cell : part.children()) {
+            html += cell.type() == pugi::node_element ? inner_html(cell) : outer_html(cell);
+        }
+        return html + "</div>";
+    }
+    if (name == "tbody" || name == "thead" || name == "tfoot")
+        return "<table>" + outer_html(part) + "</table>";
+    return outer_html(part);
+}
+
 std::optional<Extraction> extract_body(pugi::xml_node page_body, std::string_view title,
                                        const detail::CleaningRules& rules) {
     pugi::xml_document work;
@@ -42,7 +61,7 @@ std::optional<Extraction> extract_body(pugi::xml_node page_body, std::string_vie
     extraction.measure = article->measure;
     extraction.coverage = article->coverage;
     for (pugi::xml_node part : article->parts) {
-        extraction.html += outer_html(part);
+        extraction.html += part_html(part);
         const std::string text = detail::block_text(part);
         if (text.empty()) continue;
         if (!extraction.text.empty()) extraction.text += '\n';

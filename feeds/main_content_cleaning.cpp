@@ -17,14 +17,14 @@ constexpr std::string_view strong_boilerplate_names[] = {
     "share",      "fenxiang",  "comment",   "pinglun", "advert", "sponsor",   "breadcrumb", "crumb",
     "related",    "xgxw",      "xgwz",      "xgyd",    "tjyd",   "recommend", "sidebar",    "social",
     "newsletter", "subscribe", "copyright", "banquan", "zrbj",   "dyzw",      "popup",      "cookie",
-    "guanggao",   "disqus",    "bianji",    "discuss", "liuyan", "respond"};
+    "guanggao",   "disqus",    "bianji",    "discuss", "liuyan", "respond",   "qrcode",     "erweima"};
 
 // Whole class/id words (split at anything not a letter or digit) that name boilerplate.
 constexpr std::string_view boilerplate_words[] = {
     "ad",       "ads",      "adv",   "editor",  "source",   "laiyuan", "info",   "meta",
     "byline",   "dateline", "tags",  "pager",   "login",    "logo",    "search", "position",
     "location", "weizhi",   "dqwz",  "top",     "bottom",   "links",   "more",   "friendlink",
-    "rank",     "paihang",  "print", "bdshare", "masthead", "signup"};
+    "rank",     "paihang",  "print", "bdshare", "masthead", "signup",  "ewm"};
 
 // Prefixes of class/id words that name boilerplate: "footer", "navbar", "hotnews", "toolbar".
 constexpr std::string_view boilerplate_word_prefixes[] = {
@@ -37,12 +37,12 @@ constexpr std::string_view content_words[] = {"text", "zw", "con", "nr", "wenzha
 
 // Lines that label an article rather than being part of it. Prefixes, after trimming brackets.
 constexpr std::string_view boilerplate_line_starts[] = {
-    "责任编辑", "编辑：",     "编辑:",    "责编",          "来源：",        "来源:",
-    "作者：",   "作者:",      "发布时间", "发布日期",      "发稿时间",      "更新时间",
-    "点击数",   "点击：",     "浏览次数", "阅读次数",      "打印本页",      "打印】",
-    "关闭窗口", "关闭】",     "分享到",   "上一篇",        "下一篇",        "字号",
-    "字体",     "Share this", "Share:",   "Advertisement", "Related:",      "Read more",
-    "Editor:",  "Editing by", "###",      "Media contact", "Press contact", "附件："};
+    "责任编辑", "编辑：",    "编辑:",    "责编",       "来源：",     "来源:",         "作者：",
+    "作者:",    "发布时间",  "发布日期", "发稿时间",   "更新时间",   "点击数",        "点击：",
+    "浏览次数", "阅读次数",  "打印本页", "打印】",     "关闭窗口",   "关闭】",        "分享到",
+    "上一篇",   "下一篇",    "字号",     "字体",       "Share this", "Share:",        "Advertisement",
+    "Related:", "Read more", "Editor:",  "Editing by", "###",        "Media contact", "Press contact",
+    "附件：",   "扫一扫"};
 
 // Labels that head a box of comments, related links or teasers: on sites whose class names are
 // generated hashes, the box's own heading is what says what it is. Prefixes, ASCII lower-cased.

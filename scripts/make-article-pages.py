@@ -843,6 +843,87 @@ def en_hashed(rng, article):
 """
 
 
+def zh_xxgk(rng, article):
+    """A government information-disclosure page: a metadata table of short cells above the body,
+    attachments, a QR box and print/close links."""
+    index_no = f"11450100{rng.randint(1000000, 9999999)}/2024-{rng.randint(10000, 99999)}"
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="{e(article['title'])}">
+<meta name="PubDate" content="{dash_date(article)}"><meta name="ContentSource" content="南岭市总工会">
+<title>{e(article['title'])}-南岭市人民政府门户网站</title>
+<script src="/js/jquery.min.js"></script><script>var pageid = {rng.randint(1, 9999)};</script>
+</head><body>
+<div class="gov-top"><div class="w"><a href="/">南岭市人民政府门户网站</a><span>无障碍</span><span>长者模式</span></div></div>
+<div class="gov-nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a><a href="/bs/">政务服务</a><a href="/hd/">互动交流</a><a href="/zjnl/">走进南岭</a></div>
+<div class="w">
+<div class="dqwz">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/gzdt/">工作动态</a></div>
+<div class="xxgk-table"><table>
+<tr><th>索引号：</th><td>{index_no}</td><th>分类：</th><td>工作动态</td></tr>
+<tr><th>发布机构：</th><td>南岭市总工会</td><th>生成日期：</th><td>{dash_date(article)[:10]}</td></tr>
+<tr><th>名称：</th><td colspan="3">{e(article['title'])}</td></tr>
+<tr><th>文号：</th><td></td><th>主题词：</th><td>工会 职工</td></tr>
+</table></div>
+<div class="article-box">
+<h1 class="bt">{e(article['title'])}</h1>
+<div class="xx">来源：南岭市总工会　发布时间：{dash_date(article)}　浏览次数：<span id="count">--</span></div>
+<div class="view TRS_UEDITOR trs_paper_default trs_web">
+{zh_paragraphs(article, ' style="text-indent:2em;line-height:2"')}
+</div>
+<div class="fj"><p>附件下载：</p><p><a href="/att/1.pdf">1.活动方案.pdf</a></p><p><a href="/att/2.xls">2.报名汇总表.xls</a></p></div>
+<div class="ewm"><img src="/qr.png"><span>扫一扫在手机打开当前页</span></div>
+<div class="dy"><a href="javascript:window.print()">【打印】</a><a href="javascript:window.close()">【关闭】</a></div>
+</div>
+</div>
+<div class="gov-foot"><p>主办单位：南岭市人民政府办公室　承办单位：南岭市大数据发展局</p><p>{zh_footer_text(rng)}</p>
+<p><a href="/wzdt">网站地图</a> <a href="/lxwm">联系我们</a></p><span id="_ideConac"></span></div>
+</body></html>
+"""
+
+
+def en_bio(rng, article):
+    """A features site: inline READ MORE links between paragraphs, a contributor box and a
+    newsletter box inside the article container, a 'you might like' rail after it."""
+    paras = en_paragraphs(article)
+    paras.insert(min(2, len(paras)), f'<p><strong>READ MORE:</strong> <a href="/s/{rng.randint(1, 999)}">{e(rng.choice(EN_HEADLINES))}</a></p>')
+    paras.insert(min(5, len(paras)), '<div class="inline-signup"><p>Sign up for our weekly local news email.</p><input type="email"><button>Go</button></div>')
+    rail = "".join(f'<li><a href="/s/{rng.randint(1, 999)}"><img src="/t.jpg"><span>{e(h)}</span></a></li>' for h in rng.sample(EN_HEADLINES, 4))
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(article['title'])} | Eastside Features</title>
+<meta name="description" content="{e(article['body'][0][1][:120])}">
+</head><body>
+<div id="skip"><a href="#main">Skip to content</a></div>
+<div class="site-top"><a href="/">Eastside Features</a> <a href="/events">Events</a> <a href="/food">Food</a> <a href="/people">People</a> <a href="/donate">Donate</a></div>
+<div id="main">
+<div class="feature">
+<p class="section-label"><a href="/people">People</a></p>
+<h1>{e(article['title'])}</h1>
+<p class="credit">Story by {article['author']}. Published {english_date(article)}.</p>
+{chr(10).join(paras)}
+<div class="contributor"><img src="/staff.jpg"><p>{article['author']} writes about neighborhoods, schools and small businesses for Eastside Features. Reach them at tips@example.org.</p></div>
+</div>
+<div class="rail"><h3>You might like</h3><ul>{rail}</ul></div>
+</div>
+<div class="bottom-bar">Eastside Features is a nonprofit newsroom. &copy; 2024</div>
+</body></html>
+"""
+
+
+def en_bare(rng, article):
+    """A minimal static-site page: paragraphs sit directly in <body> between a menu and a footer
+    line, with no container at all."""
+    paras = en_paragraphs(article)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(article['title'])}</title>
+<link rel="stylesheet" href="/style.css"></head><body>
+<div><a href="/">Ellen's notebook</a> &middot; <a href="/archive">Archive</a> &middot; <a href="/about">About</a> &middot; <a href="/feed.xml">RSS</a></div>
+<h1>{e(article['title'])}</h1>
+<p><em>{english_date(article)}</em></p>
+{chr(10).join(paras)}
+<hr>
+<p>Thanks for reading. Replies by email are welcome.</p>
+<div><a href="/archive">&larr; All posts</a></div>
+</body></html>
+"""
+
+
 # ---------------------------------------------------------------------------------------------
 
 # (template, language, encoding, pages, with_subheads, with_caption)
@@ -859,6 +940,9 @@ PLAN = [
     (en_magazine, "en", "utf-8", 4, True, False),
     (zh_rows_gbk, "zh", "gbk", 2, False, True),
     (en_hashed, "en", "utf-8", 2, True, True),
+    (zh_xxgk, "zh", "utf-8", 2, False, True),
+    (en_bio, "en", "utf-8", 2, False, True),
+    (en_bare, "en", "utf-8", 2, True, False),
 ]
 
 

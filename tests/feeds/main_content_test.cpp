@@ -111,6 +111,9 @@ TEST(MainContent, ReadsBodyInNestedTableCells) {
     EXPECT_NE(content->text.find("户外劳动者服务站"), std::string::npos);
     EXPECT_EQ(content->text.find("栏目导航"), std::string::npos);
     EXPECT_EQ(content->text.find("标题"), std::string::npos);
+    // A cell's markup means nothing outside its table: it comes as a <div>.
+    EXPECT_EQ(content->html.rfind("<div>", 0), 0u);
+    EXPECT_EQ(content->html.find("<td"), std::string::npos);
 }
 
 TEST(MainContent, ReadsOneParagraphPerTableRow) {
