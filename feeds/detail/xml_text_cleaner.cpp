@@ -48,13 +48,16 @@ std::optional<std::uint32_t> numeric_reference(std::string_view body) {
     return value;
 }
 
-// Bytes the cleaner must look at: '&' and the control characters XML forbids (tab, LF and CR pass).
+// Bytes the cleaner must look at: '&' (outside CDATA sections and comments) and the control
+// characters XML forbids (tab, LF and CR pass).
+template <bool with_ampersand>
 bool is_special(unsigned char c) {
-    return c == '&' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r');
+    return (with_ampersand && c == '&') || (c < 0x20 && c != '\t' && c != '\n' && c != '\r');
 }
 
 // The offset of the first special byte in `text` from `from`, or its size. Sixteen bytes at a time
 // where SSE2 is there (every x86-64): feeds are mostly plain text, and this scan sees every byte.
+template <bool with_ampersand>
 std::size_t find_special(std::string_view text, std::size_t from) {
 #if defined(__SSE2__)
     const __m128i ampersand = _mm_set1_epi8('&');
@@ -68,14 +71,20 @@ std::size_t find_special(std::string_view text, std::size_t from) {
         const __m128i allowed = _mm_or_si128(
             _mm_cmpeq_epi8(bytes, tab),
             _mm_or_si128(_mm_cmpeq_epi8(bytes, line_feed), _mm_cmpeq_epi8(bytes, carriage_return)));
-        const __m128i special =
-            _mm_or_si128(_mm_cmpeq_epi8(bytes, ampersand), _mm_andnot_si128(allowed, control));
+        __m128i special = _mm_andnot_si128(allowed, control);
+        if (with_ampersand) special = _mm_or_si128(special, _mm_cmpeq_epi8(bytes, ampersand));
         if (const int mask = _mm_movemask_epi8(special))
             return from + static_cast<std::size_t>(__builtin_ctz(mask));
     }
 #endif
-    while (from < text.size() && !is_special(static_cast<unsigned char>(text[from]))) ++from;
+    while (from < text.size() && !is_special<with_ampersand>(static_cast<unsigned char>(text[from]))) ++from;
     return from;
+}
+
+// "&lt;" or "&gt;": most references in a feed, by far, in HTML escaped into RSS descriptions.
+bool is_markup_reference(std::string_view four_bytes) {
+    return four_bytes.size() == 4 && (four_bytes[1] == 'l' || four_bytes[1] == 'g') && four_bytes[2] == 't' &&
+           four_bytes[3] == ';';
 }
 
 // Where "<!" + `rest` starts at or after `from`. Searching from the '!' rather than the '<' keeps the
@@ -102,8 +111,10 @@ class TextCleaner {
             if (pos_ >= xml_.size()) break;
             const unsigned char c = static_cast<unsigned char>(xml_[pos_]);
             if (c == '&') {
-                if (in_section())
-                    ++pos_;
+                if (is_markup_reference(xml_.substr(pos_, 4)))
+                    pos_ += 4;  // right in and out of sections alike
+                else if (in_section())
+                    skip_section();
                 else
                     fix_reference();
             } else {
@@ -129,7 +140,14 @@ class TextCleaner {
         pos_ = copied_ = start;
     }
 
-    void skip_plain_bytes() { pos_ = find_special(xml_, pos_); }
+    void skip_plain_bytes() { pos_ = find_special<true>(xml_, pos_); }
+
+    // Inside a CDATA section or comment, where only controls matter (HTML in CDATA is full of '&'):
+    // to the next control in it, or past its end.
+    void skip_section() {
+        const std::size_t end = std::min(section_end_, xml_.size());
+        pos_ = find_special<false>(xml_.substr(0, end), pos_);
+    }
 
     // CDATA sections and comments keep their references as written ("&nbsp;" in CDATA is text).
     // Each kind's next start is searched for only once it has been passed, so the scan stays linear.
