@@ -21,11 +21,14 @@
 #include "daemon/http/server.hpp"
 #include "daemon/service/catalog_snapshot.hpp"
 #include "daemon/service/feed_catalog.hpp"
+#include "daemon/service/page_reading.hpp"
 #include "daemon/service/poll_result.hpp"
 #include "daemon/service/poll_schedule.hpp"
 #include "daemon/service/poll_slots.hpp"
+#include "daemon/service/run_on.hpp"
 #include "daemon/service/systemd_notify.hpp"
 #include "daemon/store/store.hpp"
+#include "feeds/feed_discovery.hpp"
 
 namespace feedagg::service {
 namespace {
@@ -57,13 +60,6 @@ std::chrono::milliseconds until(feeds::Timestamp when) {
 }
 
 // Runs `function` on `executor` (a worker or the store's strand) and resumes with its result.
-template <typename Executor, typename Function>
-asio::awaitable<std::invoke_result_t<Function&>> run_on(Executor executor, Function function) {
-    using Value = std::invoke_result_t<Function&>;
-    co_return co_await asio::co_spawn(
-        executor, [&function]() -> asio::awaitable<Value> { co_return function(); }, asio::use_awaitable);
-}
-
 void configure_logging(const std::string& level) {
     auto logger = spdlog::stderr_logger_mt("feedagg");
     // Under systemd, journald stamps each line with the time and the unit.
@@ -213,12 +209,23 @@ class Daemon {
         const auto fetcher = fetcher_;  // a reload may replace it while this poll runs
         // A named request, not a braced temporary in the co_await: GCC 12 frees such temporaries twice.
         fetch::FetchRequest request{state.url, state.etag, state.last_modified};
-        const fetch::FetchResult fetched = co_await fetcher->fetch(std::move(request));
+        fetch::FetchResult fetched = co_await fetcher->fetch(std::move(request));
+        const PageReading reading{fetcher, workers_.get_executor(), store_strand_, store_.get()};
+        if (source.type == "auto") co_await find_feed_behind_page(source, state, fetched, reading);
+        std::optional<ScrapedEntries> scraped;
+        if (source.type == "html") scraped = co_await read_list_pages(source, fetched, reading);
         const std::uint64_t seed = random_();
         PollResult result = co_await run_on(workers_.get_executor(), [&] {
             std::mt19937_64 random(seed);
-            return finish_poll(source, state, fetched, now(), random);
+            return finish_poll(source, state, fetched, now(), random, std::move(scraped));
         });
+        if (source.full_text && result.result == "ok") {
+            PagesRead texts =
+                co_await read_full_texts(source, std::move(result.outcome.entries), now(), reading);
+            log_page_warnings(source, texts.warnings);
+            result.outcome.entries = std::move(texts.entries);
+            result.summary += " articles=" + std::to_string(texts.articles);
+        }
         store::WriteSummary written;
         try {
             written =
@@ -237,6 +244,49 @@ class Daemon {
         --active_polls_;
         finish_stopping_when_idle();
         co_return std::move(result.outcome.state);
+    }
+
+    // A source of type "auto" configured with a web page's address: poll the feed the page points to
+    // from now on (its state keeps the configured URL, so a configuration change starts over).
+    asio::awaitable<void> find_feed_behind_page(const config::Source& source, store::SourceState& state,
+                                                fetch::FetchResult& fetched, const PageReading& reading) {
+        const auto* page = std::get_if<fetch::FetchResponse>(&fetched);
+        if (page == nullptr || page->status != 200 || !feeds::looks_like_html_page(page->body)) co_return;
+        std::optional<DiscoveredFeed> found = co_await discover_feed(source, *page, reading);
+        if (!found) {
+            spdlog::warn(
+                "source={} url={} is a web page that offers no feed (no <link rel=\"alternate\">, none at "
+                "the "
+                "usual paths); configure it as type = \"html\" with selectors (docs/html-sources.md)",
+                source.name, page->final_url);
+            co_return;
+        }
+        spdlog::info("source={} url={} is a web page; polling the feed it offers: {}", source.name,
+                     page->final_url, found->url);
+        state.url = found->url;
+        state.etag.clear();
+        state.last_modified.clear();
+        fetched = std::move(found->response);
+    }
+
+    asio::awaitable<std::optional<ScrapedEntries>> read_list_pages(const config::Source& source,
+                                                                   const fetch::FetchResult& fetched,
+                                                                   const PageReading& reading) {
+        const auto* first_page = std::get_if<fetch::FetchResponse>(&fetched);
+        if (first_page == nullptr || first_page->status != 200) co_return std::nullopt;
+        PagesRead pages = co_await read_html_source(source, *first_page, now(), reading);
+        log_page_warnings(source, pages.warnings);
+        spdlog::debug("source={} list_pages={} article_pages={} items={}", source.name, pages.pages,
+                      pages.articles, pages.entries.size());
+        co_return ScrapedEntries{std::move(pages.entries), pages.warnings.size()};
+    }
+
+    static void log_page_warnings(const config::Source& source, const std::vector<std::string>& warnings) {
+        constexpr std::size_t shown = 5;
+        for (std::size_t i = 0; i < std::min(shown, warnings.size()); ++i)
+            spdlog::warn("source={} {}", source.name, warnings[i]);
+        if (warnings.size() > shown)
+            spdlog::warn("source={} and {} more page warnings", source.name, warnings.size() - shown);
     }
 
     void schedule_refresh() {

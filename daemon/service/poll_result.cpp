@@ -44,6 +44,17 @@ void track_permanent_redirect(store::SourceState& state, const FetchResponse& re
     }
 }
 
+void take_scraped(PollResult& poll, const FetchResponse& response, feeds::Timestamp now,
+                  ScrapedEntries scraped) {
+    store::SourceState& state = poll.outcome.state;
+    record_success(state, now);
+    state.etag = response.etag;
+    state.last_modified = response.last_modified;
+    poll.parse_warnings = scraped.warnings;
+    poll.outcome.entries = std::move(scraped.entries);
+    poll.result = "ok";
+}
+
 void read_document(PollResult& poll, const config::Source& source, const FetchResponse& response,
                    feeds::Timestamp now, PollTiming& timing) {
     feeds::ParseOptions options;
@@ -88,7 +99,8 @@ store::SourceState poll_start_state(const config::Source& source, std::optional<
 }
 
 PollResult finish_poll(const config::Source& source, store::SourceState state,
-                       const fetch::FetchResult& fetched, feeds::Timestamp now, std::mt19937_64& random) {
+                       const fetch::FetchResult& fetched, feeds::Timestamp now, std::mt19937_64& random,
+                       std::optional<ScrapedEntries> scraped) {
     PollResult poll;
     poll.outcome.state = std::move(state);
     store::SourceState& current = poll.outcome.state;
@@ -106,6 +118,8 @@ PollResult finish_poll(const config::Source& source, store::SourceState state,
         if (response.status == 304) {
             record_success(current, now);
             poll.result = "not_modified";
+        } else if (response.status == 200 && scraped) {
+            take_scraped(poll, response, now, std::move(*scraped));
         } else if (response.status == 200) {
             read_document(poll, source, response, now, timing);
         } else if (response.status == 410) {

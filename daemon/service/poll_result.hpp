@@ -28,7 +28,15 @@ store::SourceState poll_start_state(const config::Source& source, std::optional<
 // A permanent redirect is followed (the stored URL replaced) once seen on this many consecutive polls.
 inline constexpr int redirect_polls_to_follow = 2;
 
+// Entries a 200 response gave by other means than parsing it as a feed: an html source's pages.
+struct ScrapedEntries {
+    std::vector<feeds::Entry> entries;
+    std::size_t warnings = 0;
+};
+
+// `scraped`, when given, stands for what the 200 response's body would have parsed into.
 PollResult finish_poll(const config::Source& source, store::SourceState state,
-                       const fetch::FetchResult& fetched, feeds::Timestamp now, std::mt19937_64& random);
+                       const fetch::FetchResult& fetched, feeds::Timestamp now, std::mt19937_64& random,
+                       std::optional<ScrapedEntries> scraped = std::nullopt);
 
 }  // namespace feedagg::service
