@@ -241,6 +241,13 @@ void sweep_thresholds(const std::vector<Pair>& pairs) {
         const Quality q = run(thresholds);
         std::printf("  %.2f: %.3f/%.3f", t, q.precision, q.recall);
     }
+    std::printf("\n  text_containment_numbers_differ:");
+    for (double t : {0.85, 0.9, 0.95, 0.97, 0.99}) {
+        MatchThresholds thresholds;
+        thresholds.text_containment_numbers_differ = t;
+        const Quality q = run(thresholds);
+        std::printf("  %.2f: %.3f/%.3f", t, q.precision, q.recall);
+    }
     std::printf("\n  text_min_sample:");
     for (std::size_t n : {4, 8, 12, 16, 24, 32}) {
         MatchThresholds thresholds;
@@ -322,12 +329,13 @@ void measure_ingest(std::size_t items) {
     std::vector<StoryKeys> stored;
     stored.reserve(items);
     index.reserve(items);
-    std::size_t merged = 0, text_bytes = 0, batch_start = 0;
+    std::size_t merged = 0, reposts = 0, text_bytes = 0, batch_start = 0;
     double busy = 0;
     std::vector<Item> batch;
     while (batch_start < items) {
         batch.clear();
         for (std::size_t i = batch_start; i < std::min(items, batch_start + 10000); ++i) {
+            reposts += i % 10 == 9 && i > 100;
             batch.push_back(
                 i % 10 == 9 && i > 100
                     ? synthesizer.repost(batch.empty() ? synthesizer.article(i) : batch[batch.size() / 2], i)
@@ -355,7 +363,7 @@ void measure_ingest(std::size_t items) {
         "\nIngest (normalize + fingerprint + lookup + match + add), %zu items of %.1f KB on average:\n",
         items, double(text_bytes) / double(items) / 1024);
     std::printf("  %.0f items/s, %.1f us/item; %zu of %zu reposts joined a story\n", double(items) / busy,
-                busy * 1e6 / double(items), merged, items / 10);
+                busy * 1e6 / double(items), merged, reposts);
 }
 
 // Synthetic keys for scale: a sketch like a ~1,500-shingle text's, a tenth of its entries drawn
@@ -399,6 +407,7 @@ void measure_scale(std::size_t max_stored) {
         const std::size_t before = resident_kib();
         StoryIndex index;
         auto start = Clock::now();
+        index.reserve(stored_count);
         for (std::size_t id = 0; id < stored_count; ++id) {
             StoryKeys keys;
             keys.canonical_link = stored[id].canonical_link;

@@ -101,17 +101,17 @@ StoryKeys story_keys(std::string_view title, std::string_view text, std::string_
 // Defaults chosen on tests/data/dedup/pairs.jsonl; docs/dedup.md gives the measurements.
 struct MatchThresholds {
     // Text: containment of the shorter text in the longer.
-    double text_containment = 0.80;
+    double text_containment = 0.85;
     // ... estimated from at least this many sketch entries of the shorter text (a one-line item
     // cannot match on text).
     std::size_t text_min_sample = 12;
     // Titles carrying different numbers ("第一期"/"第二期", "Part 1"/"Part 2", 2024/2025) need
     // this much containment instead: a template press release repeats most of its text.
     double text_containment_numbers_differ = 0.97;
-    // Texts whose shingles holding numbers mostly differ tell different stories (one template
-    // release, other figures and dates), however much prose they share: once the sample holds at
-    // least number_min_sample such shingles, at least this fraction of them must be shared, for a
-    // text match and for a title match alike.
+    // Texts whose numbers mostly differ tell different stories (one template release, other
+    // figures and dates), however much prose they share: once the number sketches hold at least
+    // number_min_sample numbers of the text with fewer, at least this fraction of them must be
+    // shared, for a text match and for a title match alike.
     double number_containment = 0.5;
     std::size_t number_min_sample = 3;
     // Title: equal normalized titles match when the title weighs at least this much (a CJK
