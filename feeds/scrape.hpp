@@ -90,6 +90,9 @@ struct ScrapedArticle {
 ScrapedArticle scrape_article_page(HtmlPage& page, const CompiledScrapeRule& rule,
                                    const PageContext& context);
 
+// A page_url pattern with its "{page}" replaced by `number`.
+std::string numbered_page_url(std::string pattern, int number);
+
 // Fills what the list left out from the article: content, and title, author and date when absent.
 void complete_from_article(Entry& entry, const ScrapedArticle& article);
 

@@ -158,6 +158,12 @@ class ListPageReader {
     std::size_t unreadable_dates_ = 0;
 };
 
+std::string numbered_page_url(std::string pattern, int number) {
+    const std::size_t at = pattern.find("{page}");
+    if (at == std::string::npos) return pattern;
+    return pattern.replace(at, 6, std::to_string(number));
+}
+
 ScrapedList scrape_list_page(const HtmlPage& page, const CompiledScrapeRule& rule,
                              const PageContext& context) {
     return ListPageReader(page, rule, context).read();

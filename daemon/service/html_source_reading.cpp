@@ -23,11 +23,6 @@ feeds::ScrapedList read_list_page(const fetch::FetchResponse& response, const fe
     return list;
 }
 
-std::string numbered_page(std::string pattern, int number) {
-    const std::size_t at = pattern.find("{page}");
-    return pattern.replace(at, 6, std::to_string(number));
-}
-
 class HtmlSourceReader {
   public:
     HtmlSourceReader(const config::Source& source, feeds::CompiledScrapeRule rule, feeds::Timestamp now,
@@ -40,7 +35,8 @@ class HtmlSourceReader {
         const config::ScrapeSettings& settings = source_.scrape;
         for (std::size_t page = 2; page <= settings.max_pages; ++page) {
             if (!settings.page_url.empty())
-                next = numbered_page(settings.page_url, settings.first_page + static_cast<int>(page) - 2);
+                next = feeds::numbered_page_url(settings.page_url,
+                                                settings.first_page + static_cast<int>(page) - 2);
             if (next.empty() || !visited_.insert(next).second) break;
             detail::FetchedPage fetched = co_await detail::fetch_page(reading_, next);
             if (auto* error = std::get_if<std::string>(&fetched)) {
