@@ -55,15 +55,20 @@ std::vector<std::string> lines_of(std::string_view text) {
     return lines;
 }
 
+// Chinese sites join title and site name with a bare '-' ("标题-中华全国总工会"); in English
+// titles a bare '-' is a hyphen, so only spaced dashes separate there.
 std::vector<std::string_view> title_segments(std::string_view title) {
-    static constexpr std::string_view separators[] = {" | ", " - ", " \u2013 ",     " \u2014 ",
-                                                      "_",   "--",  "\u2014\u2014", "|"};
+    static constexpr std::string_view separators[] = {" | ", " - ", " \u2013 ",     " \u2014 ", "_",
+                                                      "--",  "|",   "\u2014\u2014", "-"};
+    const bool non_ascii = std::any_of(title.begin(), title.end(), [](unsigned char c) { return c >= 0x80; });
+    const std::size_t separator_count = std::size(separators) - (non_ascii ? 0 : 1);
     std::vector<std::string_view> segments;
     std::size_t start = 0;
     while (start <= title.size()) {
         std::size_t best = std::string_view::npos;
         std::size_t length = 0;
-        for (std::string_view separator : separators) {
+        for (std::size_t i = 0; i < separator_count; ++i) {
+            const std::string_view separator = separators[i];
             const std::size_t at = title.find(separator, start);
             if (at < best) {
                 best = at;
@@ -88,11 +93,13 @@ std::string title_without_site(std::string_view title) {
 }
 
 std::string read_title(pugi::xml_node html) {
-    if (std::string og = meta_content(html, {"og:title", "twitter:title"}); !og.empty()) return og;
+    // ArticleTitle: the TRS CMS that most Chinese government and union sites run on.
+    if (std::string og = meta_content(html, {"og:title", "twitter:title", "articletitle"}); !og.empty())
+        return og;
     const std::string page_title = one_line(html.child("head").child("title"));
     const pugi::xml_node body = html.child("body");
     std::vector<std::string> headings;
-    for (pugi::xpath_node found : body.select_nodes("descendant::h1")) {
+    for (pugi::xpath_node found : body.select_nodes("descendant::h1 | descendant::h2")) {
         headings.push_back(std::string(trim_text(one_line(found.node()))));
     }
     // The heading found earliest in <title> (the article's, not the site name's), the longer on a tie.
@@ -220,16 +227,25 @@ std::size_t english_date_end(std::string_view text, std::size_t at) {
     return p + 5;
 }
 
-// The text after `label` in `line`, up to the next white space: "作者：王小明 来源：…" gives 王小明.
+// Where a name written after a label ends: white space, a separator, a closing bracket or
+// punctuation ("（记者 林一舟）11月23日" gives 林一舟).
+bool ends_name(std::string_view text, std::size_t at) {
+    for (std::string_view stop : {" ", "|", "/", ",", ")", "]", "\xE3\x80\x80", "\xC2\xA0", "\uFF09",
+                                  "\u3011", "\uFF0C", "\u3002", "\u3001", "\uFF1B"}) {
+        if (starts_with_at(text, at, stop)) return true;
+    }
+    return false;
+}
+
+// The text after `label` in `line`, up to where a name ends: "作者：王小明 来源：…" gives 王小明.
 std::string labelled_value(std::string_view line, std::string_view label) {
     const std::size_t at = line.find(label);
     if (at == std::string_view::npos) return {};
     std::string_view rest = trim_text(line.substr(at + label.size()));
     std::size_t end = 0;
-    while (end < rest.size() && rest[end] != ' ' && rest[end] != '|' &&
-           !starts_with_at(rest, end, "\xE3\x80\x80") && !starts_with_at(rest, end, "\xC2\xA0")) {
-        ++end;
-    }
+    while (end < rest.size() && !ends_name(rest, end)) ++end;
+    // Longer than any name: the label was followed by prose, not by a name.
+    if (count_visible_code_points(rest.substr(0, end)) > 20) return {};
     return std::string(rest.substr(0, end));
 }
 

@@ -218,10 +218,14 @@ std::string normalized_heading(pugi::xml_node node) {
     return text;
 }
 
+// The title again inside the body: an <h1> holding it or part of it, or in old layouts a <b> or
+// <font> line that is exactly the title. A paragraph that merely mentions it stays.
 bool repeats_title(pugi::xml_node heading, std::string_view title) {
     if (title.empty()) return false;
     const std::string text = normalized_heading(heading);
-    return !text.empty() &&
+    if (text.empty()) return false;
+    if (text == title) return true;
+    return std::string_view(heading.name()) == "h1" &&
            (title.find(text) != std::string_view::npos || text.find(title) != std::string::npos);
 }
 

@@ -160,6 +160,16 @@ TEST(MainContent, TitleWithoutHeadingDropsTheSiteName) {
     EXPECT_EQ(content->title, "Council approves three new bus routes");
 }
 
+TEST(MainContent, ChineseTitlesLoseASiteNameJoinedByABareDash) {
+    auto content = extract(page("<title>全总书记处召开会议 研究部署工作-中华全国总工会</title>",
+                                paragraphs(chinese_paragraph, 2)));
+    ASSERT_TRUE(content);
+    EXPECT_EQ(content->title, "全总书记处召开会议 研究部署工作");
+    content = extract(page("<title>A well-known bakery grows</title>", paragraphs(english_paragraph, 2)));
+    ASSERT_TRUE(content);
+    EXPECT_EQ(content->title, "A well-known bakery grows");
+}
+
 TEST(MainContent, PublishedComesFromMetaThenTimeThenDateLine) {
     auto content =
         extract(page("<meta property=\"article:published_time\" content=\"2024-05-17T09:12:00+08:00\">",
@@ -206,6 +216,17 @@ TEST(MainContent, AuthorComesFromMetaBylineOrAuthorLine) {
                                         paragraphs(chinese_paragraph, 2)));
     ASSERT_TRUE(content);
     EXPECT_EQ(content->author, "王小明");
+}
+
+TEST(MainContent, RemovesTheTitleRepeatedInTheBodyButNotAParagraphThatQuotesIt) {
+    const auto content =
+        extract(page("<title>表彰大会在京举行_中工网</title>",
+                     "<div class=\"article\"><h1>表彰大会在京举行</h1><p>本报北京5月17日电（记者 "
+                     "周明远）表彰大会在京举行。</p>" +
+                         paragraphs(chinese_paragraph, 3) + "</div>"));
+    ASSERT_TRUE(content);
+    EXPECT_EQ(content->text.rfind("本报北京5月17日电", 0), 0u) << content->text;
+    EXPECT_EQ(content->author, "周明远");
 }
 
 TEST(MainContent, KeepsTheBodyMarkupForTheSanitizer) {
