@@ -162,6 +162,14 @@ TEST(ScrapeFixtures, CoverTheEncodingsTheIssueNames) {
     EXPECT_GE(cases().size(), 8u);
     for (const char* charset : {"UTF-8", "GB18030", "Big5"})
         EXPECT_TRUE(charsets.contains(charset)) << charset;
+    EXPECT_GE(cases("article.html").size(), 3u);
+}
+
+std::string case_name(const ::testing::TestParamInfo<std::filesystem::path>& info) {
+    std::string name = info.param.filename().string();
+    for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    return name;
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, ScrapeFixture, ::testing::ValuesIn(cases()), case_name);
