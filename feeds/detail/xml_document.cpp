@@ -29,14 +29,16 @@ void XmlDocument::recover(std::string_view utf8, std::vector<std::string>& warni
 }
 
 bool XmlDocument::parse(std::vector<std::string>& warnings, std::string_view failure_note) {
-    const auto result = document_.load_buffer_inplace(buffer_.data(), buffer_.size(), parse_flags, pugi::encoding_utf8);
+    const auto result =
+        document_.load_buffer_inplace(buffer_.data(), buffer_.size(), parse_flags, pugi::encoding_utf8);
     if (!result) warnings.push_back(describe(result) + std::string(failure_note));
     return static_cast<bool>(result);
 }
 
 std::string element_text(pugi::xml_node element) {
     pugi::xml_node child = element.first_child();
-    if (child && !child.next_sibling() && (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)) {
+    if (child && !child.next_sibling() &&
+        (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)) {
         return child.value();
     }
     std::string text;
@@ -57,7 +59,8 @@ namespace {
 void open_tag(pugi::xml_node node, std::string& html) {
     html += '<';
     html.append(local_name(node));
-    for (pugi::xml_attribute attribute : node.attributes()) {
+    for (pugi::xml_attribute attribute = node.first_attribute(); attribute;
+         attribute = attribute.next_attribute()) {
         html += ' ';
         html += attribute.name();
         html += "=\"";
@@ -73,31 +76,47 @@ void close_tag(pugi::xml_node node, std::string& html) {
     html += '>';
 }
 
+// About the size of `element`'s content as written: from where the element starts to where the next
+// node after it does, both known from the in-place parse. 0 when either is unknown.
+std::size_t written_size(pugi::xml_node element) {
+    pugi::xml_node after = element;
+    while (after && !after.next_sibling()) after = after.parent();
+    if (!after) return 0;
+    const std::ptrdiff_t start = element.offset_debug();
+    const std::ptrdiff_t end = after.next_sibling().offset_debug();
+    return start >= 0 && end > start ? static_cast<std::size_t>(end - start) : 0;
+}
+
 }  // namespace
 
 // The document is decode_document's valid UTF-8, and clean_xml_text rewrote every numeric reference
 // to a character XML forbids (surrogates included) before pugixml decoded the rest, so node values
-// are valid UTF-8 too and are escaped unchecked.
+// are valid UTF-8 too and are escaped unchecked. Each step asks pugixml (a shared library) for as
+// little as it can: a call per question adds up over every node of long XHTML content.
 std::string inner_markup(pugi::xml_node element) {
     std::string html;
+    html.reserve(written_size(element));
     pugi::xml_node node = element.first_child();
     while (node) {
-        if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+        const pugi::xml_node_type type = node.type();
+        if (type == pugi::node_pcdata || type == pugi::node_cdata) {
             append_valid_utf8_escaped(node.value(), html);
-        } else if (node.type() == pugi::node_element) {
+        } else if (type == pugi::node_element) {
             open_tag(node, html);
-            if (node.first_child()) {
-                node = node.first_child();
+            if (const pugi::xml_node child = node.first_child()) {
+                node = child;
                 continue;
             }
             close_tag(node, html);
         }
-        while (node != element && !node.next_sibling()) {
+        pugi::xml_node next = node.next_sibling();
+        while (!next) {
             node = node.parent();
-            if (node != element) close_tag(node, html);
+            if (node == element) return html;
+            close_tag(node, html);
+            next = node.next_sibling();
         }
-        if (node == element) break;
-        node = node.next_sibling();
+        node = next;
     }
     return html;
 }
@@ -109,7 +128,8 @@ std::string xml_base(pugi::xml_node node, std::string_view document_url) {
     }
     if (bases.empty()) return {};
     std::string base(document_url);
-    for (auto it = bases.rbegin(); it != bases.rend(); ++it) base = base.empty() ? std::string(*it) : resolve_url(base, *it);
+    for (auto it = bases.rbegin(); it != bases.rend(); ++it)
+        base = base.empty() ? std::string(*it) : resolve_url(base, *it);
     return base;
 }
 
