@@ -37,12 +37,12 @@ constexpr std::string_view content_words[] = {"text", "zw", "con", "nr", "wenzha
 
 // Lines that label an article rather than being part of it. Prefixes, after trimming brackets.
 constexpr std::string_view boilerplate_line_starts[] = {
-    "责任编辑", "编辑：",    "编辑:",    "责编",       "来源：",     "来源:",         "作者：",
-    "作者:",    "发布时间",  "发布日期", "发稿时间",   "更新时间",   "点击数",        "点击：",
-    "浏览次数", "阅读次数",  "打印本页", "打印】",     "关闭窗口",   "关闭】",        "分享到",
-    "上一篇",   "下一篇",    "字号",     "字体",       "Share this", "Share:",        "Advertisement",
-    "Related:", "Read more", "Editor:",  "Editing by", "###",        "Media contact", "Press contact",
-    "附件：",   "扫一扫"};
+    "责任编辑", "编辑：",    "编辑:",    "责编",        "来源：",     "来源:",         "作者：",
+    "作者:",    "发布时间",  "发布日期", "发稿时间",    "更新时间",   "点击数",        "点击：",
+    "浏览次数", "阅读次数",  "打印本页", "打印】",      "关闭窗口",   "关闭】",        "分享到",
+    "上一篇",   "下一篇",    "字号",     "字体",        "Share this", "Share:",        "Advertisement",
+    "Related:", "Read more", "Editor:",  "Editing by",  "###",        "Media contact", "Press contact",
+    "附件：",   "扫一扫",    "Photo:",   "Photograph:", "Credit:",    "图片来源"};
 
 // Labels that head a box of comments, related links or teasers: on sites whose class names are
 // generated hashes, the box's own heading is what says what it is. Prefixes, ASCII lower-cased.

@@ -924,6 +924,71 @@ def en_bare(rng, article):
 """
 
 
+def zh_intro_sidebar(rng, article):
+    """A small union site: one sentence a paragraph, a page-number bar inside the body, and a
+    sidebar box introducing the union in plain, well-punctuated prose (no links)."""
+    sentences = []
+    for kind, text in article["body"]:
+        if kind == "p":
+            sentences.extend(s + "。" for s in text.split("。") if s)
+        else:
+            sentences.append(text)
+    article["body"] = [("p", s) for s in sentences]
+    paras = "\n".join(f"<p>　　{e(s)}</p>" for s in sentences)
+    return f"""<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>{e(article['title'])} - 高新区总工会</title>
+<style>.l{{float:left;width:700px}}.r{{float:right;width:260px}}</style></head><body>
+<div class="t"><img src="/logo.gif"> 高新区总工会 <span>服务职工　凝聚人心</span></div>
+<div class="dh"><a href="/">网站首页</a><a href="/ghdt/">工会动态</a><a href="/zcfg/">政策法规</a><a href="/wqfw/">维权服务</a><a href="/lmfc/">劳模风采</a><a href="/lxwm/">联系我们</a></div>
+<div class="l">
+<div class="wz">{e(article['title'])}</div>
+<div class="sj">{dash_date(article)[:10]}　阅读：{rng.randint(100, 999)}</div>
+<div class="nr">
+{paras}
+<div class="fy">共2页：<a href="#">上一页</a> <b>1</b> <a href="?page=2">2</a> <a href="?page=2">下一页</a></div>
+</div>
+</div>
+<div class="r">
+<div class="k"><div class="kt">工会简介</div><div class="kc">高新区总工会成立于二〇〇三年，现有基层工会组织四百余个，会员六万余人。区总工会坚持以职工为中心的工作导向，围绕技能提升、权益维护和困难帮扶开展工作，先后被评为省级模范职工之家、全市工会工作先进单位。</div></div>
+<div class="k"><div class="kt">联系方式</div><div class="kc">地址：高新区创业大道{rng.randint(1, 99)}号<br>电话：0771-{rng.randint(1000000, 9999999)}<br>邮编：530000</div></div>
+</div>
+<div style="clear:both"></div>
+<div class="db">高新区总工会 版权所有 {zh_footer_text(rng)}</div>
+</body></html>
+"""
+
+
+def en_itemprop(rng, article):
+    """A wire-style story: schema.org articleBody, 'Story continues below' and photo credit lines,
+    an ad label and a corrections note inside the body, a trending list outside it."""
+    paras = []
+    for i, (kind, text) in enumerate(article["body"]):
+        if kind == "h":
+            paras.append(f"<h3>{e(text)}</h3>")
+        elif kind == "caption":
+            paras.append(f'<div class="photo"><img src="/p.jpg"><p class="cap">{e(text)}</p><p class="photo-credit">Photo: {rng.choice(EN_NAMES)} / Metro Wire</p></div>')
+        else:
+            paras.append(f"<p>{e(text)}</p>")
+        if i == 1:
+            paras.append('<div class="adbox"><p class="label">Advertisement</p><p>Story continues below</p></div>')
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(article['title'])} - Metro Wire</title>
+<meta itemprop="datePublished" content="{iso(article)}">
+</head><body>
+<div class="header"><a href="/">Metro Wire</a><ul class="sections"><li><a href="/us">U.S.</a></li><li><a href="/world">World</a></li><li><a href="/biz">Business</a></li></ul></div>
+<div itemscope itemtype="https://schema.org/NewsArticle" class="story-wrap">
+<h1 itemprop="headline">{e(article['title'])}</h1>
+<div class="meta"><span itemprop="author">{article['author']}</span>, Metro Wire · Updated {english_date(article)}</div>
+<div itemprop="articleBody">
+{chr(10).join(paras)}
+<p class="correction"><i>This story has been updated to correct the spelling of a name.</i></p>
+</div>
+</div>
+<div class="trending"><h4>Trending now</h4><ol>{links(rng, EN_HEADLINES, 6)}</ol></div>
+<div class="foot">Copyright 2024 Metro Wire. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.</div>
+</body></html>
+"""
+
+
 # ---------------------------------------------------------------------------------------------
 
 # (template, language, encoding, pages, with_subheads, with_caption)
@@ -943,6 +1008,8 @@ PLAN = [
     (zh_xxgk, "zh", "utf-8", 2, False, True),
     (en_bio, "en", "utf-8", 2, False, True),
     (en_bare, "en", "utf-8", 2, True, False),
+    (zh_intro_sidebar, "zh", "utf-8", 2, False, False),
+    (en_itemprop, "en", "utf-8", 2, False, True),
 ]
 
 
