@@ -129,6 +129,12 @@ bool holds_markup(std::string_view text) {
 }  // namespace
 
 std::string html_to_text(std::string_view html) {
+    // Most titles hold no tag and no reference: nothing to flatten.
+    if (html.find('<') == std::string_view::npos && html.find('&') == std::string_view::npos) {
+        CollapsedText text;
+        text.append(html);
+        return text.take();
+    }
     std::string text = flatten(html);
     if (holds_markup(text)) text = flatten(text);
     return text;
