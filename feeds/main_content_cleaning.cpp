@@ -89,12 +89,8 @@ constexpr std::string_view landmark_elements[] = {"nav",  "aside",  "footer", "m
                                                   "form", "header", "dialog"};
 
 std::string lower_class_and_id(pugi::xml_node element) {
-    std::string names = element.attribute("class").value();
-    names += ' ';
-    names += element.attribute("id").value();
-    std::transform(std::begin(names), std::end(names), names.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return names;
+    return ascii_lower(std::string(element.attribute("class").value()) + ' ' +
+                       element.attribute("id").value());
 }
 
 std::vector<std::string_view> name_words(std::string_view names) {
@@ -145,11 +141,9 @@ bool names_content(std::string_view names) {
 
 bool is_hidden(pugi::xml_node element) {
     if (element.attribute("hidden")) return true;
-    std::string style = element.attribute("style").value();
+    std::string style = ascii_lower(element.attribute("style").value());
     style.erase(std::remove_if(style.begin(), style.end(), [](unsigned char c) { return std::isspace(c); }),
                 style.end());
-    std::transform(style.begin(), style.end(), style.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return style.find("display:none") != std::string::npos ||
            style.find("visibility:hidden") != std::string::npos;
 }
@@ -176,9 +170,7 @@ bool is_labelled_boilerplate_box(pugi::xml_node element) {
         name != "table" && name != "dl") {
         return false;
     }
-    std::string label(first_label(element).value_or(std::string_view()));
-    std::transform(label.begin(), label.end(), label.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string label = ascii_lower(first_label(element).value_or(std::string_view()));
     return !label.empty() &&
            std::any_of(std::begin(boilerplate_box_labels), std::end(boilerplate_box_labels),
                        [&](std::string_view start) { return label.compare(0, start.size(), start) == 0; });

@@ -21,6 +21,12 @@ std::size_t count_visible_code_points(std::string_view text);
 // Sentence punctuation, ASCII , . ; : ? ! and the Chinese 。，、；：？！.
 std::size_t count_punctuation(std::string_view text);
 
+// `prefix` found in `text` at byte `at`.
+bool starts_with_at(std::string_view text, std::size_t at, std::string_view prefix);
+
+// ASCII letters lower-cased, other bytes kept: for class names, meta names and month names.
+std::string ascii_lower(std::string_view text);
+
 // Text with leading and trailing white space (NBSP and U+3000 included) removed.
 std::string_view trim_text(std::string_view text);
 
@@ -93,7 +99,7 @@ std::optional<ArticleBody> find_article_body(pugi::xml_node body);
 // lists, boilerplate-named blocks, the title repeated as a heading.
 void remove_clutter_within(ArticleBody& article, std::string_view title);
 
-// --- main_content_metadata.cpp ---
+// --- main_content_metadata.cpp and main_content_dates.cpp ---
 
 struct ArticleMetadata {
     std::string title;
