@@ -122,13 +122,9 @@ struct Workspace {
     std::string decoded;
     std::vector<const Element*> open;
     std::optional<detail::UrlResolver> resolver;
-    std::string resolver_base;
 
     const detail::UrlResolver& resolver_for(const std::string& base) {
-        if (!resolver || resolver_base != base) {
-            resolver.emplace(base);
-            resolver_base = base;
-        }
+        if (!resolver || resolver->base_text() != base) resolver.emplace(base);
         return *resolver;
     }
 };

@@ -15,6 +15,9 @@ class UrlResolver {
   public:
     explicit UrlResolver(std::string_view base);
 
+    // The base as given.
+    std::string_view base_text() const { return unparsed_base_; }
+
     // resolve_url(base, reference).
     std::string resolve(std::string_view reference) const;
 

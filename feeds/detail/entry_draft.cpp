@@ -4,6 +4,7 @@
 
 #include "feeds/html.hpp"
 #include "feeds/url.hpp"
+#include "feeds/url_resolver.hpp"
 
 namespace feedagg::feeds::detail {
 namespace {
@@ -26,7 +27,8 @@ bool is_absolute(std::string_view url) {
 }
 
 void resolve_in_place(std::string& url, std::string_view base) {
-    if (!url.empty()) url = resolve_url(base, url);
+    // Most are absolute already: resolve_url would return a copy of the same text.
+    if (!url.empty() && !UrlResolver::is_plain_absolute(url)) url = resolve_url(base, url);
 }
 
 template <typename T>
@@ -91,7 +93,7 @@ void complete_links(Entry& entry) {
 
 Entry finish_entry(EntryDraft draft, std::string_view feed_base, SanitizeOptions& options) {
     Entry& entry = draft.entry;
-    const std::string entry_base = draft.base.empty() ? std::string(feed_base) : draft.base;
+    const std::string_view entry_base = draft.base.empty() ? feed_base : std::string_view(draft.base);
     resolve_in_place(entry.link, entry_base);
     for (auto& link : entry.links) resolve_in_place(link.href, entry_base);
     for (auto& enclosure : entry.enclosures) resolve_in_place(enclosure.url, entry_base);
@@ -99,9 +101,9 @@ Entry finish_entry(EntryDraft draft, std::string_view feed_base, SanitizeOptions
     resolve_in_place(entry.source_link, entry_base);
     for (auto& author : entry.authors) resolve_in_place(author.uri, entry_base);
 
-    const std::string content_fallback = !draft.base.empty()       ? draft.base
-                                         : is_absolute(entry.link) ? entry.link
-                                                                   : entry_base;
+    const std::string_view content_fallback = !draft.base.empty()       ? std::string_view(draft.base)
+                                              : is_absolute(entry.link) ? std::string_view(entry.link)
+                                                                        : entry_base;
     if (!entry.summary.empty()) {
         options.base_url = draft.summary_base.empty() ? content_fallback : draft.summary_base;
         entry.summary = trimmed(sanitize_html(without_leading_whitespace(entry.summary), options));
