@@ -136,15 +136,18 @@ StoryMatch match_stories(const StoryKeys& a, const StoryKeys& b, const MatchThre
 // ---- Index (story_index.cpp) -------------------------------------------------------------------
 
 // Finds candidate matches for a new item in O(1) expected time: an inverted index from the item's
-// canonical link, its title and its `kAnchors` smallest sketch hashes (one-row LSH bands over the
+// canonical link, its title, its `kAnchors` smallest sketch hashes (one-row LSH bands over the
 // bottom-k sample: two texts whose overlap holds a fraction c of the shorter one share about
-// kAnchors * c * |shorter| / |longer| anchors) to the ids that carry them. Each key keeps at most
+// kAnchors * c * |shorter| / |longer| anchors) and its `kNumberAnchors` smallest number hashes (so
+// that among many fillings of one template the one with the same figures is found) to the ids
+// that carry them. Each key keeps at most
 // kMaxPostings ids (the most recently added), so a phrase every article contains costs no more than
 // a rare one; and an id found only through one key that kCommonKeyPostings or more ids share is no
 // candidate. Ids are the caller's (a story id or an item id); adding an id again adds keys to it.
 class StoryIndex {
   public:
     static constexpr std::size_t kAnchors = 32;
+    static constexpr std::size_t kNumberAnchors = 8;
     static constexpr std::size_t kMaxPostings = 32;
     static constexpr std::size_t kMaxCandidates = 16;
     static constexpr std::size_t kCommonKeyPostings = 8;

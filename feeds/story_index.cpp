@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::uint64_t kLinkSalt = 0x6C696E6B5F6B6579ULL;
 constexpr std::uint64_t kTitleSalt = 0x7469746C655F6B79ULL;
+constexpr std::uint64_t kNumberSalt = 0x6E756D6265725F6BULL;
 constexpr std::size_t kMinSlots = 1024;
 
 constexpr std::uint64_t mix(std::uint64_t x) {
@@ -29,16 +30,30 @@ std::uint64_t string_key(std::string_view text, std::uint64_t salt) {
     return mix(h);
 }
 
-// The keys one item is filed under; the sketch's smallest hashes are its anchors.
-std::vector<std::uint32_t> index_keys(const StoryKeys& keys) {
-    std::vector<std::uint32_t> out;
-    out.reserve(StoryIndex::kAnchors + 2);
-    if (!keys.canonical_link.empty())
-        out.push_back(static_cast<std::uint32_t>(string_key(keys.canonical_link, kLinkSalt)));
-    if (!keys.title.empty()) out.push_back(static_cast<std::uint32_t>(string_key(keys.title, kTitleSalt)));
+// The keys one item is filed under: its link and title (exact keys), the sketch's smallest hashes
+// (anchors) and the smallest hashes of its numbers.
+struct IndexKey {
+    std::uint32_t key;
+    bool exact;
+};
+
+std::vector<IndexKey> index_keys(const StoryKeys& keys) {
+    std::vector<IndexKey> out;
+    out.reserve(StoryIndex::kAnchors + StoryIndex::kNumberAnchors + 2);
+    if (!keys.canonical_link.empty()) {
+        out.push_back({static_cast<std::uint32_t>(string_key(keys.canonical_link, kLinkSalt)), true});
+    }
+    if (!keys.title.empty())
+        out.push_back({static_cast<std::uint32_t>(string_key(keys.title, kTitleSalt)), true});
     const auto& sketch = keys.fingerprint.sketch();
     const std::size_t anchors = std::min(sketch.size(), StoryIndex::kAnchors);
-    for (std::size_t i = 0; i < anchors; ++i) out.push_back(static_cast<std::uint32_t>(mix(sketch[i])));
+    for (std::size_t i = 0; i < anchors; ++i)
+        out.push_back({static_cast<std::uint32_t>(mix(sketch[i])), false});
+    const auto& numbers = keys.fingerprint.numbers();
+    const std::size_t number_anchors = std::min(numbers.size(), StoryIndex::kNumberAnchors);
+    for (std::size_t i = 0; i < number_anchors; ++i) {
+        out.push_back({static_cast<std::uint32_t>(mix(numbers[i] ^ kNumberSalt)), false});
+    }
     return out;
 }
 
@@ -50,7 +65,7 @@ std::size_t home_slot(std::uint32_t key, std::size_t slot_count) {
 
 void StoryIndex::reserve(std::size_t items) {
     std::size_t wanted = kMinSlots;
-    while (wanted < items * (kAnchors + 2) * 3 / 2) wanted *= 2;
+    while (wanted < items * (kAnchors + kNumberAnchors + 2) * 4 / 3) wanted *= 2;
     if (wanted > slots_.size()) rehash(wanted);
     ordinal_ids_.reserve(items);
     previous_ordinal_.reserve(items);
@@ -109,7 +124,8 @@ void StoryIndex::add(std::int64_t id, const StoryKeys& keys) {
     previous_ordinal_.push_back(fresh ? kEmpty : last->second);
     last->second = ordinal;
     live_ids_ += fresh;
-    std::vector<std::uint32_t> keys_of_item = index_keys(keys);
+    std::vector<std::uint32_t> keys_of_item;
+    for (const IndexKey& key : index_keys(keys)) keys_of_item.push_back(key.key);
     std::sort(keys_of_item.begin(), keys_of_item.end());
     keys_of_item.erase(std::unique(keys_of_item.begin(), keys_of_item.end()), keys_of_item.end());
     for (std::uint32_t key : keys_of_item) insert(key, ordinal);
@@ -127,43 +143,57 @@ void StoryIndex::remove(std::int64_t id) {
     --live_ids_;
 }
 
-// A key many items share (a phrase every union story uses, a generic title) says little: an id
-// found only through one such key is no candidate. Ids found through a rare key, or through two
-// keys, are; the most keys shared come first.
+// A key many items share (a phrase every union story uses, a generic title, the prose of a template
+// release) says little: an id found only through one such key is no candidate. Ids sharing a rare
+// link or title come first, then the others by weight, a rare key counting four times a common one.
 std::vector<std::int64_t> StoryIndex::candidates(const StoryKeys& keys) const {
-    std::vector<std::pair<std::int64_t, std::size_t>> hits;  // (id, weight)
     if (slots_.empty()) return {};
-    const std::size_t mask = slots_.size() - 1;
+    struct Hit {
+        std::int64_t id;
+        bool rare;
+        bool exact;  // a rare link or title key
+    };
+    std::vector<Hit> hits;
     std::vector<std::int64_t> key_hits;
-    for (std::uint32_t key : index_keys(keys)) {
+    const std::size_t mask = slots_.size() - 1;
+    for (const IndexKey& key : index_keys(keys)) {
         key_hits.clear();
-        for (std::size_t at = home_slot(key, slots_.size()); slots_[at].ordinal != kEmpty;
+        for (std::size_t at = home_slot(key.key, slots_.size()); slots_[at].ordinal != kEmpty;
              at = (at + 1) & mask) {
             const Posting& slot = slots_[at];
-            if (slot.key == key && slot.ordinal < kErased && alive(slot.ordinal)) {
+            if (slot.key == key.key && slot.ordinal < kErased && alive(slot.ordinal)) {
                 key_hits.push_back(ordinal_ids_[slot.ordinal]);
             }
         }
-        const std::size_t weight = key_hits.size() >= kCommonKeyPostings ? 1 : 2;
-        for (std::int64_t id : key_hits) hits.emplace_back(id, weight);
+        const bool rare = key_hits.size() < kCommonKeyPostings;
+        for (std::int64_t id : key_hits) hits.push_back({id, rare, rare && key.exact});
     }
-    std::sort(hits.begin(), hits.end());
-    std::vector<std::pair<std::size_t, std::int64_t>> ranked;  // (weight, id)
+    std::sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) { return x.id < y.id; });
+    struct Ranked {
+        bool exact;
+        std::size_t weight;
+        std::int64_t id;
+    };
+    std::vector<Ranked> ranked;
     for (std::size_t i = 0; i < hits.size();) {
-        std::size_t weight = 0;
-        std::size_t j = i;
-        for (; j < hits.size() && hits[j].first == hits[i].first; ++j) weight += hits[j].second;
-        if (weight >= 2) ranked.emplace_back(weight, hits[i].first);
-        i = j;
+        Ranked candidate{false, 0, hits[i].id};
+        std::size_t rare = 0, common = 0;
+        for (; i < hits.size() && hits[i].id == candidate.id; ++i) {
+            ++(hits[i].rare ? rare : common);
+            candidate.exact |= hits[i].exact;
+        }
+        candidate.weight = 4 * rare + common;
+        if (rare > 0 || common > 1) ranked.push_back(candidate);
     }
     const std::size_t kept = std::min(ranked.size(), kMaxCandidates);
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept), ranked.end(),
-                      [](const auto& x, const auto& y) {
-                          return x.first != y.first ? x.first > y.first : x.second > y.second;
+                      [](const Ranked& x, const Ranked& y) {
+                          if (x.exact != y.exact) return x.exact;
+                          return x.weight != y.weight ? x.weight > y.weight : x.id > y.id;
                       });
     std::vector<std::int64_t> ids;
     ids.reserve(kept);
-    for (std::size_t i = 0; i < kept; ++i) ids.push_back(ranked[i].second);
+    for (std::size_t i = 0; i < kept; ++i) ids.push_back(ranked[i].id);
     return ids;
 }
 

@@ -386,7 +386,7 @@ def build(seed):
         pairs.append({"id": f"p{len(pairs) + 1:04d}", "label": label, "kind": kind, "a": a, "b": b})
 
     # Positives: five reposts of every article, against the original or another repost.
-    for article in articles:
+    for number, article in enumerate(articles):
         base = maker.original(article)
         for kind in ["boilerplate", "truncated", "summary", "retitled", "reencoded", "images", "edited"]:
             if kind == "images" and rng.random() < 0.7:
@@ -396,7 +396,7 @@ def build(seed):
                 pair(True, "repost-of-repost", maker.repost(article, base, "truncated"), other)
             else:
                 pair(True, kind, base, other)
-        if len(pairs) % 3 == 0:
+        if number % 3 == 0:
             pair(True, "tracking-link", base, maker.tracked(article, base))
 
     # Hard negatives: different stories of the same day and topic.
@@ -432,14 +432,14 @@ def build(seed):
             filled = maker.fill(template)
             base = item_for(maker, filled)
             pair(True, "template-repost", base, maker.repost(filled, base, rng.choice(["boilerplate", "truncated"])))
-        for round_ in range(12):
+        for round_ in range(14):
             first = maker.fill(template)
             if round_ % 2 == 0:  # the same organisation, another year
                 second = maker.fill(template, org=first["org"], year=int(first["year"]) + 1)
             else:  # another organisation, the same year
                 second = maker.fill(template, year=int(first["year"]))
             a, b = item_for(maker, first), item_for(maker, second)
-            if round_ >= 9:
+            if round_ >= 10:
                 b = maker.repost(second, b, "boilerplate")
             pair(False, "template", a, b)
 
