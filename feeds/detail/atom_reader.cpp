@@ -46,6 +46,15 @@ std::string atom_html(pugi::xml_node element, ParseContext& context, std::string
                : text_to_html(text);
 }
 
+// atom_html viewed in the document, when it is escaped HTML in one text node (most); nothing
+// when it has to be built.
+std::optional<std::string_view> atom_html_in_place(pugi::xml_node element) {
+    if (text_kind(element) != TextKind::html) return std::nullopt;
+    const auto html = html_text_in_place(element);
+    if (!html || looks_double_escaped(*html)) return std::nullopt;
+    return html;
+}
+
 std::string atom_plain(pugi::xml_node element) {
     switch (text_kind(element)) {
         case TextKind::html: return title_text(element);
@@ -147,7 +156,10 @@ bool read_atom_entry_element(const ElementName& name, pugi::xml_node element, En
             add_entry_link(Link{std::string(src), "alternate", element.attribute("type").value(), {}, {}},
                            entry);
         }
-        entry.content = atom_html(element, context, "entry content");
+        if (const auto html = atom_html_in_place(element))
+            draft.view_content(*html);
+        else
+            draft.set_content(atom_html(element, context, "entry content"));
         draft.content_base = element_base(element, context);
     } else if (local == "published" || local == "issued" || (local == "created" && !entry.published)) {
         entry.published = context.date(element_text(element), "entry published");

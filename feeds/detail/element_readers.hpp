@@ -3,6 +3,7 @@
 // element of another vocabulary (dc:, media:, atom: inside RSS, ...) to these, so each vocabulary is
 // read in one place whatever format carries it.
 
+#include <optional>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
@@ -31,6 +32,8 @@ bool read_extension_feed_element(const ElementName& name, pugi::xml_node element
 std::string plain_text(pugi::xml_node element);
 // Element content as HTML: escaped text as it is, unescaped markup inside it serialized.
 std::string html_text(pugi::xml_node element);
+// html_text viewed in the document, for an element whose only child is one text node (most).
+std::optional<std::string_view> html_text_in_place(pugi::xml_node element);
 // An element's text as a title: HTML decoded and stripped, whitespace collapsed.
 std::string title_text(pugi::xml_node element);
 

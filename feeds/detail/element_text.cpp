@@ -45,6 +45,11 @@ std::string html_text(pugi::xml_node element) {
     return std::string(trim(element_text(element)));
 }
 
+std::optional<std::string_view> html_text_in_place(pugi::xml_node element) {
+    if (const auto text = only_text(element)) return trim(*text);
+    return std::nullopt;
+}
+
 std::string title_text(pugi::xml_node element) {
     if (const auto text = only_text(element)) return html_to_text(trim(*text));
     return html_to_text(html_text(element));

@@ -108,9 +108,9 @@ Entry finish_entry(EntryDraft draft, std::string_view feed_base, SanitizeOptions
         options.base_url = draft.summary_base.empty() ? content_fallback : draft.summary_base;
         entry.summary = trimmed(sanitize_html(without_leading_whitespace(entry.summary), options));
     }
-    if (!entry.content.empty()) {
+    if (const std::string_view content = draft.content(); !content.empty()) {
         options.base_url = draft.content_base.empty() ? content_fallback : draft.content_base;
-        entry.content = trimmed(sanitize_html(without_leading_whitespace(entry.content), options));
+        entry.content = trimmed(sanitize_html(without_leading_whitespace(content), options));
     }
     drop_duplicates(entry.categories);
     drop_duplicates(entry.authors);

@@ -16,6 +16,22 @@ struct EntryDraft {
     std::string base;          // from xml:base at the entry, resolved; empty when none
     std::string summary_base;  // from xml:base at the summary or content element; empty when none
     std::string content_base;
+
+    // The content is owned (entry.content) or viewed in the document being read (a text node, a
+    // JSON string), which saves copying the largest field of most entries. A view lives as long as
+    // the document: finish_feed runs before the readers return.
+    void set_content(std::string html) {
+        entry.content = std::move(html);
+        content_in_place = {};
+    }
+    void view_content(std::string_view html) {
+        entry.content.clear();
+        content_in_place = html;
+    }
+    std::string_view content() const { return content_in_place.empty() ? entry.content : content_in_place; }
+
+  private:
+    std::string_view content_in_place;
 };
 
 // Completes a feed read from a document: resolves the head's URLs against the document's base (the

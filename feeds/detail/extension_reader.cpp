@@ -108,7 +108,10 @@ bool read_extension_entry_element(const ElementName& name, pugi::xml_node elemen
             return true;
         case Vocabulary::content:
             if (local != "encoded") return false;
-            entry.content = context.undouble_escaped_html(html_text(element), "content:encoded");
+            if (const auto html = html_text_in_place(element); html && !looks_double_escaped(*html))
+                draft.view_content(*html);
+            else
+                draft.set_content(context.undouble_escaped_html(html_text(element), "content:encoded"));
             draft.content_base = xml_base(element, context.options().base_url);
             return true;
         case Vocabulary::media: read_media_element(local, element, draft); return true;

@@ -112,8 +112,14 @@ class JsonFeedReader {
         entry.link = string_member(item, "url");
         entry.source_link = string_member(item, "external_url");
         entry.title = plain_title(string_member(item, "title"));
-        entry.content = string_member(item, "content_html");
-        if (entry.content.empty()) entry.content = text_to_html(string_member(item, "content_text"));
+        if (const json::value* html = item.if_contains("content_html");
+            html && html->is_string() && !html->get_string().empty()) {
+            draft.view_content(html->get_string());
+        } else {
+            std::string content = string_member(item, "content_html");
+            draft.set_content(content.empty() ? text_to_html(string_member(item, "content_text"))
+                                              : std::move(content));
+        }
         entry.summary = text_to_html(collapse_whitespace(string_member(item, "summary")));
         entry.published = context_.date(string_member(item, "date_published"), "item date_published");
         entry.updated = context_.date(string_member(item, "date_modified"), "item date_modified");
@@ -136,7 +142,7 @@ class JsonFeedReader {
         if (const std::string image = string_member(item, "image"); !image.empty()) {
             entry.links.push_back(Link{image, "image", {}, {}, {}});
         }
-        read_extension(item, entry);
+        read_extension(item, draft);
         return draft;
     }
 
@@ -147,13 +153,14 @@ class JsonFeedReader {
         return extension ? extension->if_object() : nullptr;
     }
 
-    void read_extension(const json::object& item, Entry& entry) {
+    void read_extension(const json::object& item, EntryDraft& draft) {
+        Entry& entry = draft.entry;
         const json::object* extension = extension_of(item);
         if (!extension) return;
         const json::object& fields = *extension;
         if (const json::value* flag = fields.if_contains("content_from_summary");
             flag && flag->is_bool() && flag->get_bool()) {
-            entry.content.clear();  // content_html carried the summary: the entry had no content
+            draft.set_content({});  // content_html carried the summary: the entry had no content
         }
         if (std::string summary = string_member(fields, "summary_html"); !summary.empty())
             entry.summary = std::move(summary);

@@ -10,15 +10,6 @@ namespace {
 
 constexpr std::size_t max_warnings = 100;
 
-bool looks_double_escaped(std::string_view html) {
-    if (html.find('<') != std::string_view::npos) return false;
-    for (std::size_t at = html.find("&lt;"); at != std::string_view::npos; at = html.find("&lt;", at + 4)) {
-        const char next = at + 4 < html.size() ? html[at + 4] : '\0';
-        if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!') return true;
-    }
-    return false;
-}
-
 // The length of the whitespace character at `at`, or 0: ASCII spaces, U+00A0, U+3000 and U+2000-U+200B.
 std::size_t space_length(std::string_view text, std::size_t at) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -56,7 +47,8 @@ void ParseContext::warn_once(std::string message) {
 }
 
 void ParseContext::finish_warnings() {
-    if (dropped_warnings_ > 0) warnings_.push_back("and " + std::to_string(dropped_warnings_) + " more warnings");
+    if (dropped_warnings_ > 0)
+        warnings_.push_back("and " + std::to_string(dropped_warnings_) + " more warnings");
     dropped_warnings_ = 0;
 }
 
@@ -66,6 +58,16 @@ std::optional<Timestamp> ParseContext::date(std::string_view text, std::string_v
     auto parsed = parse_date(trimmed, options_.timezone);
     if (!parsed) warn(std::string(where) + ": unreadable date \"" + trimmed.substr(0, 80) + "\"");
     return parsed;
+}
+
+bool looks_double_escaped(std::string_view html) {
+    if (html.find('<') != std::string_view::npos) return false;
+    for (std::size_t at = html.find("&lt;"); at != std::string_view::npos; at = html.find("&lt;", at + 4)) {
+        const char next = at + 4 < html.size() ? html[at + 4] : '\0';
+        if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!')
+            return true;
+    }
+    return false;
 }
 
 std::string ParseContext::undouble_escaped_html(std::string html, std::string_view where) {

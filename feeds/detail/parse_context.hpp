@@ -14,7 +14,7 @@
 namespace feedagg::feeds::detail {
 
 class ParseContext {
-public:
+  public:
     ParseContext(const ParseOptions& options, std::vector<std::string>& warnings);
 
     const ParseOptions& options() const { return options_; }
@@ -31,12 +31,15 @@ public:
     // HTML that arrived escaped twice ("&lt;p&gt;") is unescaped once, with a warning.
     std::string undouble_escaped_html(std::string html, std::string_view where);
 
-private:
+  private:
     const ParseOptions& options_;
     std::vector<std::string>& warnings_;
     std::size_t dropped_warnings_ = 0;
     std::set<std::string, std::less<>> given_once_;
 };
+
+// True for HTML that arrived escaped twice ("&lt;p&gt;" and no '<'): undouble_escaped_html's test.
+bool looks_double_escaped(std::string_view html);
 
 // Whitespace runs (ASCII and Unicode spaces) become one space; leading and trailing ones go.
 std::string collapse_whitespace(std::string_view text);
