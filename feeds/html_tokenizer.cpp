@@ -58,10 +58,8 @@ constexpr std::array<bool, 256> kUnquotedValueEnd = [] {
     return ends;
 }();
 
-// Tag and attribute names: ASCII lowercased, NUL replaced (HTML5 §13.2.5.8, §13.2.5.33). Names
-// that need neither (most) are returned as they are.
-std::string_view lowercase_name(std::string_view raw, bool needs_rewrite, std::string& buffer) {
-    if (!needs_rewrite) return raw;
+// Tag and attribute names: ASCII lowercased, NUL replaced (HTML5 §13.2.5.8, §13.2.5.33), in `buffer`.
+std::string_view rewritten_name(std::string_view raw, std::string& buffer) {
     buffer.clear();
     for (const char c : raw) {
         if (c == '\0')
@@ -70,6 +68,11 @@ std::string_view lowercase_name(std::string_view raw, bool needs_rewrite, std::s
             buffer.push_back(to_lower(c));
     }
     return buffer;
+}
+
+// Names that need no rewriting (most) are returned as they are, without a call.
+inline std::string_view lowercase_name(std::string_view raw, bool needs_rewrite, std::string& buffer) {
+    return needs_rewrite ? rewritten_name(raw, buffer) : raw;
 }
 
 // Names are a few bytes long: a plain loop beats a call to memcmp.
