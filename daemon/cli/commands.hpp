@@ -18,6 +18,10 @@ void add_check_config_command(CLI::App& app, int& exit_code);
 // feedagg run [--config FILE] [--once] [--log-level LEVEL]
 void add_run_command(CLI::App& app, int& exit_code);
 
+// feedagg preview URL|FILE --item SEL [--title SEL --link SEL --date SEL ...]
+// feedagg preview --config FILE --source NAME
+void add_preview_command(CLI::App& app, int& exit_code);
+
 // feedagg status [--config FILE]
 void add_status_command(CLI::App& app, int& exit_code);
 

@@ -113,6 +113,7 @@ struct SourceSpec {
     std::string name;
     std::string url;
     std::string interval = "1h";
+    std::string more;  // further lines of the [[source]] table, e.g. type and a [source.scrape] table
 };
 
 struct OnceRun {
@@ -156,7 +157,8 @@ class UpstreamFixture : public ::testing::Test {
         std::string names;
         for (const auto& source : sources) {
             config << "[[source]]\nname = \"" << source.name << "\"\nurl = \"" << source.url
-                   << "\"\ninterval = \"" << source.interval << "\"\n";
+                   << "\"\ninterval = \"" << source.interval << "\"\n"
+                   << source.more;
             names += (names.empty() ? "\"" : ", \"") + source.name + "\"";
         }
         config << "[[channel]]\nname = \"all\"\nsources = [" << names << "]\n";
