@@ -37,10 +37,10 @@ std::string normalize_story_title(std::string_view title);
 
 // A bottom-k MinHash sketch of an item's shingles: one 64-bit hash per shingle, the k smallest
 // distinct hashes kept in ascending order; and a small bottom-k sketch of the numbers the text
-// holds (words with a digit), which template releases and series articles change. Shingles are runs of 4
-// consecutive tokens, a token being one CJK character or one other word, so Chinese compares by character
-// 4-grams, English by word 4-shingles, and mixed text by both. Texts shorter than one shingle have one
-// shingle: the whole text.
+// holds (words with a digit), which template releases and series articles change. Shingles are
+// runs of 4 consecutive tokens, a token being one CJK character or one other word, so Chinese
+// compares by character 4-grams, English by word 4-shingles, and mixed text by both. A text
+// shorter than one shingle has one shingle: the whole text.
 class StoryFingerprint {
   public:
     static constexpr std::size_t kSketchSize = 128;
@@ -58,7 +58,7 @@ class StoryFingerprint {
     static Result<StoryFingerprint> deserialize(std::string_view bytes);
 
     bool empty() const { return sketch_.empty(); }
-    std::uint32_t shingle_count() const { return shingle_count_; }  // distinct shingles in the text
+    std::uint32_t shingle_count() const { return shingle_count_; }  // shingles in the text, repeats too
     const std::vector<std::uint64_t>& sketch() const { return sketch_; }
     const std::vector<std::uint64_t>& numbers() const { return numbers_; }
 
@@ -140,10 +140,11 @@ StoryMatch match_stories(const StoryKeys& a, const StoryKeys& b, const MatchThre
 // bottom-k sample: two texts whose overlap holds a fraction c of the shorter one share about
 // kAnchors * c * |shorter| / |longer| anchors) and its `kNumberAnchors` smallest number hashes (so
 // that among many fillings of one template the one with the same figures is found) to the ids
-// that carry them. Each key keeps at most
-// kMaxPostings ids (the most recently added), so a phrase every article contains costs no more than
-// a rare one; and an id found only through one key that kCommonKeyPostings or more ids share is no
-// candidate. Ids are the caller's (a story id or an item id); adding an id again adds keys to it.
+// that carry them. Each key keeps at most kMaxPostings ids (the most recently added), so a phrase
+// every article contains costs no more than a rare one; and an id found only through one key that
+// kCommonKeyPostings or more ids share is no candidate. Ids are the caller's (a story id or an
+// item id); adding an id again adds keys to it. Not thread-safe; not persisted (rebuild it from
+// the stored fingerprints at start).
 class StoryIndex {
   public:
     static constexpr std::size_t kAnchors = 32;
@@ -156,7 +157,8 @@ class StoryIndex {
     void add(std::int64_t id, const StoryKeys& keys);
     void remove(std::int64_t id);
 
-    // Distinct ids sharing a key with `keys`, most shared keys first, at most kMaxCandidates.
+    // Distinct ids sharing a key with `keys`, at most kMaxCandidates: those sharing a rare link or
+    // title first, then by shared keys, a rare key weighing four common ones.
     std::vector<std::int64_t> candidates(const StoryKeys& keys) const;
 
     std::size_t size() const { return live_ids_; }
@@ -165,10 +167,9 @@ class StoryIndex {
   private:
     struct Posting {
         std::uint32_t key;
-        std::uint32_t ordinal;  // an add() call; kEmpty / kErased mark free slots
+        std::uint32_t ordinal;  // an add() call, or kEmpty; a removed id's postings are free too
     };
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
-    static constexpr std::uint32_t kErased = 0xFFFFFFFEu;
 
     void insert(std::uint32_t key, std::uint32_t ordinal);
     void rehash(std::size_t slots);
@@ -176,7 +177,7 @@ class StoryIndex {
 
     static constexpr std::int64_t kRemovedId = INT64_MIN;
     std::vector<Posting> slots_;
-    std::size_t used_slots_ = 0;  // slots holding a posting or erased
+    std::size_t used_slots_ = 0;  // slots not kEmpty
     std::vector<std::int64_t> ordinal_ids_;
     std::vector<std::uint32_t> previous_ordinal_;  // the same id's earlier add(), or kEmpty
     std::unordered_map<std::int64_t, std::uint32_t> last_ordinal_;

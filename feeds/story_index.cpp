@@ -77,7 +77,7 @@ void StoryIndex::rehash(std::size_t slot_count) {
     slots_.assign(slot_count, Posting{0, kEmpty});
     used_slots_ = 0;
     for (const Posting& posting : old) {
-        if (posting.ordinal < kErased && alive(posting.ordinal)) insert(posting.key, posting.ordinal);
+        if (posting.ordinal != kEmpty && alive(posting.ordinal)) insert(posting.key, posting.ordinal);
     }
 }
 
@@ -85,7 +85,7 @@ void StoryIndex::rehash(std::size_t slot_count) {
 void StoryIndex::insert(std::uint32_t key, std::uint32_t ordinal) {
     if (slots_.empty() || (used_slots_ + 1) * 4 > slots_.size() * 3) {
         std::size_t live = 0;
-        for (const Posting& posting : slots_) live += posting.ordinal < kErased && alive(posting.ordinal);
+        for (const Posting& posting : slots_) live += posting.ordinal != kEmpty && alive(posting.ordinal);
         std::size_t wanted = kMinSlots;
         while (wanted < (live + 1) * 2) wanted *= 2;
         rehash(wanted);
@@ -98,7 +98,7 @@ void StoryIndex::insert(std::uint32_t key, std::uint32_t ordinal) {
     for (;; at = (at + 1) & mask) {
         Posting& slot = slots_[at];
         if (slot.ordinal == kEmpty) break;
-        const bool free = slot.ordinal == kErased || !alive(slot.ordinal);
+        const bool free = !alive(slot.ordinal);
         if (free) {
             if (reusable == slots_.size()) reusable = at;
         } else if (slot.key == key) {
@@ -117,7 +117,7 @@ void StoryIndex::insert(std::uint32_t key, std::uint32_t ordinal) {
 }
 
 void StoryIndex::add(std::int64_t id, const StoryKeys& keys) {
-    if (ordinal_ids_.size() >= kErased) return;  // four billion adds: a bug upstream, not a story
+    if (ordinal_ids_.size() >= kEmpty) return;  // four billion adds: a bug upstream, not a story
     const auto ordinal = static_cast<std::uint32_t>(ordinal_ids_.size());
     ordinal_ids_.push_back(id);
     const auto [last, fresh] = last_ordinal_.try_emplace(id, ordinal);
@@ -161,7 +161,7 @@ std::vector<std::int64_t> StoryIndex::candidates(const StoryKeys& keys) const {
         for (std::size_t at = home_slot(key.key, slots_.size()); slots_[at].ordinal != kEmpty;
              at = (at + 1) & mask) {
             const Posting& slot = slots_[at];
-            if (slot.key == key.key && slot.ordinal < kErased && alive(slot.ordinal)) {
+            if (slot.key == key.key && alive(slot.ordinal)) {
                 key_hits.push_back(ordinal_ids_[slot.ordinal]);
             }
         }

@@ -106,223 +106,6 @@ std::string fold(std::string_view text) {
     return out;
 }
 
-std::size_t code_point_count(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-std::string_view trim_spaces(std::string_view text) {
-    while (!text.empty() && static_cast<unsigned char>(text.front()) <= 0x20) text.remove_prefix(1);
-    while (!text.empty() && static_cast<unsigned char>(text.back()) <= 0x20) text.remove_suffix(1);
-    return text;
-}
-
-// Leading spaces and opening brackets: "【来源：…】", "(记者 …)".
-std::string_view trim_line_start(std::string_view line) {
-    static constexpr std::array<std::string_view, 9> kOpeners = {" ",  "\t", "(",  "[", "<",
-                                                                 "【", "〔", "「", "〖"};
-    for (bool trimmed = true; trimmed;) {
-        trimmed = false;
-        for (std::string_view opener : kOpeners) {
-            if (line.substr(0, opener.size()) == opener) {
-                line.remove_prefix(opener.size());
-                trimmed = true;
-            }
-        }
-    }
-    return trim_spaces(line);
-}
-
-bool contains_any(std::string_view line, const auto& needles) {
-    return std::any_of(std::begin(needles), std::end(needles),
-                       [&](std::string_view needle) { return line.find(needle) != std::string_view::npos; });
-}
-
-// "来源：工人日报", "责任编辑：李明", "Photo: …": a credit label and a colon. Content lines can
-// start with such a word ("记者从市总工会获悉…"), so the colon is required, or, with a space
-// after the label, a short line.
-bool is_credit_line(std::string_view line, std::size_t length) {
-    static constexpr std::array<std::string_view, 72> kLabels = {
-        "来源于",   "来源",          "转自",         "转载自",       "转载于",    "稿源",
-        "本文来源", "文章来源",      "信息来源",     "新闻来源",     "出处",      "责任编辑",
-        "编辑",     "责编",          "主编",         "记者",         "通讯员",    "作者",
-        "文",       "摄影",          "摄",           "图片来源",     "图片",      "图",
-        "视频",     "审核",          "审校",         "校对",         "终审",      "编审",
-        "监制",     "发布时间",      "发布日期",     "时间",         "日期",      "浏览次数",
-        "阅读次数", "阅读",          "点击数",       "访问量",       "字号",      "字体",
-        "原标题",   "source",        "sources",      "editor",       "edited by", "reporter",
-        "author",   "photo",         "photos",       "photograph",   "image",     "images",
-        "credit",   "credits",       "photo credit", "image credit", "published", "updated",
-        "posted",   "date",          "via",          "tags",         "topics",    "filed under",
-        "contact",  "media contact", "by",           "written by"};
-    static constexpr std::array<std::string_view, 14> kSpacedLabels = {
-        "来源", "转自", "记者",     "通讯员",    "作者",       "责任编辑", "编辑",
-        "摄影", "by",   "photo by", "photos by", "written by", "story by", "reporting by"};
-    // Labels are at most 13 bytes, and a few spaces may follow them.
-    const std::string_view head = line.substr(0, 24);
-    const bool separated = std::any_of(head.begin(), head.end(), [](char c) { return c == ':' || c == '|'; });
-    for (std::string_view label : kLabels) {
-        if (!separated) break;
-        if (line.substr(0, label.size()) != label) continue;
-        const std::string_view rest = trim_spaces(line.substr(label.size()));
-        if (!rest.empty() && (rest.front() == ':' || rest.front() == '|') && length <= 120) return true;
-    }
-    // A dateline that carries the credit: "2025-04-18 09:12 来源:中工网 作者:李明".
-    static constexpr std::array<std::string_view, 10> kInlineCredits = {
-        "来源:", "作者:", "编辑:", "记者:", "通讯员:", "稿源:", "source:", "editor:", "author:", "photo:"};
-    if (length <= 60 && contains_any(line, kInlineCredits)) return true;
-    if (length > 40) return false;
-    for (std::string_view label : kSpacedLabels) {
-        if (line.size() > label.size() && line.substr(0, label.size()) == label &&
-            line[label.size()] == ' ') {
-            return true;
-        }
-    }
-    return false;
-}
-
-// "2025年4月18日 09:12", "Posted on March 27, 2025 by admin": a date, and words that only say
-// when or by whom it was posted.
-bool is_dateline(std::string_view line, std::size_t length) {
-    static constexpr std::array<std::string_view, 40> kDateWords = {
-        "january",   "february", "march",    "april",    "may",       "june",      "july",     "august",
-        "september", "october",  "november", "december", "jan",       "feb",       "mar",      "apr",
-        "jun",       "jul",      "aug",      "sep",      "sept",      "oct",       "nov",      "dec",
-        "on",        "at",       "by",       "posted",   "published", "updated",   "am",       "pm",
-        "admin",     "gmt",      "utc",      "monday",   "tuesday",   "wednesday", "thursday", "friday"};
-    static constexpr std::u32string_view kDateCharacters = U"年月日时分秒星期一二三四五六天发布更新于";
-    if (length > 60 || line.find_first_of("0123456789") == std::string_view::npos) return false;
-    for (std::size_t i = 0; i < line.size();) {
-        const std::size_t start = i;
-        const std::uint32_t c = detail::next_code_point(line, i);
-        if (c < 0x80 && std::isalpha(static_cast<int>(c))) {
-            while (i < line.size() && std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
-            const std::string_view word = line.substr(start, i - start);
-            if (std::find(kDateWords.begin(), kDateWords.end(), word) == kDateWords.end()) return false;
-        } else if (detail::is_cjk(c) &&
-                   kDateCharacters.find(static_cast<char32_t>(c)) == std::u32string_view::npos) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// Share, print, follow and navigation widgets: short lines only, a paragraph may say "关注".
-bool is_widget_line(std::string_view line, std::size_t length) {
-    static constexpr std::array<std::string_view, 38> kWidgets = {"点击",
-                                                                  "分享",
-                                                                  "打印",
-                                                                  "扫一扫",
-                                                                  "扫码",
-                                                                  "关注我们",
-                                                                  "关注公众号",
-                                                                  "关注",
-                                                                  "收藏",
-                                                                  "转发",
-                                                                  "返回顶部",
-                                                                  "返回首页",
-                                                                  "关闭窗口",
-                                                                  "上一篇",
-                                                                  "下一篇",
-                                                                  "相关阅读",
-                                                                  "相关新闻",
-                                                                  "推荐阅读",
-                                                                  "阅读原文",
-                                                                  "share this",
-                                                                  "share on",
-                                                                  "share:",
-                                                                  "tweet",
-                                                                  "print this",
-                                                                  "print article",
-                                                                  "email this",
-                                                                  "follow us",
-                                                                  "subscribe",
-                                                                  "sign up",
-                                                                  "read more",
-                                                                  "related:",
-                                                                  "related stories",
-                                                                  "related articles",
-                                                                  "back to top",
-                                                                  "comments",
-                                                                  "leave a comment",
-                                                                  "advertisement",
-                                                                  "click here"};
-    return length <= 40 && contains_any(line, kWidgets);
-}
-
-// Looks for many phrases in one pass: a bitmap of the phrases' first two bytes sends only the
-// positions where one may start to the comparisons.
-class PhraseSet {
-  public:
-    template <std::size_t N>
-    explicit PhraseSet(const std::array<std::string_view, N>& phrases)
-        : phrases_(phrases.begin(), phrases.end()) {
-        for (std::string_view phrase : phrases_) starts_[key(phrase[0], phrase[1])] = true;
-    }
-
-    bool found_in(std::string_view line) const {
-        for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-            if (!starts_[key(line[i], line[i + 1])]) continue;
-            for (std::string_view phrase : phrases_) {
-                if (line.substr(i, phrase.size()) == phrase) return true;
-            }
-        }
-        return false;
-    }
-
-  private:
-    static std::size_t key(char first, char second) {
-        return static_cast<std::size_t>(static_cast<unsigned char>(first)) << 8 |
-               static_cast<unsigned char>(second);
-    }
-    std::vector<std::string_view> phrases_;
-    std::vector<bool> starts_ = std::vector<bool>(65536);
-};
-
-bool is_rights_line(std::string_view line, std::size_t length) {
-    static constexpr std::array<std::string_view, 28> kRights = {"版权所有",
-                                                                 "版权归",
-                                                                 "copyright",
-                                                                 "©",
-                                                                 "all rights reserved",
-                                                                 "未经授权",
-                                                                 "未经许可",
-                                                                 "禁止转载",
-                                                                 "不得转载",
-                                                                 "严禁转载",
-                                                                 "免责声明",
-                                                                 "disclaimer",
-                                                                 "originally published",
-                                                                 "first published",
-                                                                 "was originally",
-                                                                 "republished",
-                                                                 "reprinted with permission",
-                                                                 "this article was",
-                                                                 "this story was",
-                                                                 "appeared first",
-                                                                 "appeared originally",
-                                                                 "原文链接",
-                                                                 "本文转自",
-                                                                 "转载请注明",
-                                                                 "icp备",
-                                                                 "icp证",
-                                                                 "公网安备",
-                                                                 "creative commons"};
-    static const PhraseSet kRightsPhrases(kRights);
-    return length <= 200 && kRightsPhrases.found_in(line);
-}
-
-bool is_boilerplate(std::string_view line, const std::vector<std::string>& folded_strip) {
-    const std::string_view start = trim_line_start(line);
-    const std::size_t length = code_point_count(start);
-    // Boilerplate lines are short; most paragraphs skip every test but the configured one.
-    if (length <= 200 && (is_credit_line(start, length) || is_dateline(start, length) ||
-                          is_widget_line(start, length) || is_rights_line(start, length))) {
-        return true;
-    }
-    return contains_any(line, folded_strip);
-}
-
 bool is_word_character(UChar32 c) {
     if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (detail::is_cjk(static_cast<std::uint32_t>(c))) return true;
@@ -393,14 +176,16 @@ bool has_number(std::string_view text) {
     static constexpr std::array<std::string_view, 12> kNumerals = {"一", "二", "三", "四", "五", "六",
                                                                    "七", "八", "九", "十", "〇", "零"};
     return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-           contains_any(text, kNumerals);
+           std::any_of(kNumerals.begin(), kNumerals.end(), [&](std::string_view numeral) {
+               return text.find(numeral) != std::string_view::npos;
+           });
 }
 
 // "【转载】", "[转]", "转:", "Fwd:" in front of a title.
 std::string_view drop_repost_marks(std::string_view title) {
     static constexpr std::array<std::string_view, 6> kMarks = {"转载:", "转发:", "转:", "fwd:", "fw:", "re:"};
     for (int round = 0; round < 3; ++round) {
-        title = trim_spaces(title);
+        title = detail::trim_spaces(title);
         bool dropped = false;
         for (auto [open, close] :
              {std::pair<std::string_view, std::string_view>{"【", "】"}, {"[", "]"}, {"(", ")"}}) {
@@ -408,7 +193,7 @@ std::string_view drop_repost_marks(std::string_view title) {
             const std::size_t end = title.find(close);
             if (end == std::string_view::npos) continue;
             const std::string_view tag = title.substr(open.size(), end - open.size());
-            if (code_point_count(tag) <= 8 && !has_number(tag) && end + close.size() < title.size()) {
+            if (detail::code_point_count(tag) <= 8 && !has_number(tag) && end + close.size() < title.size()) {
                 title.remove_prefix(end + close.size());
                 dropped = true;
             }
@@ -421,7 +206,7 @@ std::string_view drop_repost_marks(std::string_view title) {
         }
         if (!dropped) break;
     }
-    return trim_spaces(title);
+    return detail::trim_spaces(title);
 }
 
 // " - 工人日报", " | Site name", "——中工网", "(转载)" behind a title.
@@ -431,7 +216,7 @@ std::string_view drop_site_name(std::string_view title) {
     static constexpr std::array<std::string_view, 6> kTrailingTags = {"(转载)", "(转)",   "(图)",
                                                                       "(组图)", "(图文)", "(视频)"};
     for (int round = 0; round < 2; ++round) {
-        title = trim_spaces(title);
+        title = detail::trim_spaces(title);
         for (std::string_view tag : kTrailingTags) {
             if (title.size() > tag.size() && title.substr(title.size() - tag.size()) == tag) {
                 title.remove_suffix(tag.size());
@@ -447,9 +232,10 @@ std::string_view drop_site_name(std::string_view title) {
             }
         }
         if (best == std::string_view::npos) break;
-        const std::string_view site = trim_spaces(title.substr(best + best_size));
-        const std::string_view rest = trim_spaces(title.substr(0, best));
-        if (code_point_count(site) > 20 || has_number(site) || code_point_count(rest) < 4) break;
+        const std::string_view site = detail::trim_spaces(title.substr(best + best_size));
+        const std::string_view rest = detail::trim_spaces(title.substr(0, best));
+        if (detail::code_point_count(site) > 20 || has_number(site) || detail::code_point_count(rest) < 4)
+            break;
         title = rest;
     }
     return title;
@@ -461,13 +247,13 @@ std::string normalize_story_text(std::string_view text, const std::vector<std::s
     const std::string folded = plain_folded(text);
     std::vector<std::string> folded_strip;
     for (const std::string& pattern : strip) {
-        std::string folded_pattern = fold(trim_spaces(pattern));
+        std::string folded_pattern = fold(detail::trim_spaces(pattern));
         if (!folded_pattern.empty()) folded_strip.push_back(std::move(folded_pattern));
     }
     std::string out;
     out.reserve(folded.size());
     for (std::string_view line : split_lines(folded)) {
-        if (!is_boilerplate(line, folded_strip)) append_matching_form(line, out);
+        if (!detail::is_boilerplate_line(line, folded_strip)) append_matching_form(line, out);
     }
     return out;
 }

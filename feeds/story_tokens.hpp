@@ -1,8 +1,11 @@
 #pragma once
-// Internal to story matching: what a token is. Normalized story text holds CJK characters, which
-// are a token each, and words of other scripts, separated by one space.
+// Internal to story matching (story_*.cpp and bench/story_bench.cpp): what a token is, and the
+// pieces the public functions of feeds/story.hpp share. Normalized story text holds CJK
+// characters, which are a token each, and words of other scripts, separated by one space.
 
+#include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +36,22 @@ inline std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
     i += length;
     return c;
 }
+
+inline std::size_t code_point_count(std::string_view text) {
+    std::size_t count = 0;
+    for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return count;
+}
+
+inline std::string_view trim_spaces(std::string_view text) {
+    while (!text.empty() && static_cast<unsigned char>(text.front()) <= 0x20) text.remove_prefix(1);
+    while (!text.empty() && static_cast<unsigned char>(text.back()) <= 0x20) text.remove_suffix(1);
+    return text;
+}
+
+// Whether a folded line is reposting boilerplate, or holds one of the source's folded `strip`
+// substrings (story_boilerplate.cpp).
+bool is_boilerplate_line(std::string_view folded_line, const std::vector<std::string>& folded_strip);
 
 // Bit 0 of a token hash says whether the token is a number (a word holding a digit).
 constexpr std::uint64_t kNumberBit = 1;

@@ -109,6 +109,32 @@ TEST(StoryMatch, IsSymmetric) {
     EXPECT_DOUBLE_EQ(match_stories(a, b).score, match_stories(b, a).score);
 }
 
+TEST(StoryMatch, HostileItemsNeverFail) {
+    std::string binary;
+    for (int i = 0; i < 8192; ++i) binary += static_cast<char>((i * 7919 + 13) % 256);
+    std::string huge;
+    while (huge.size() < 20u * 1024 * 1024) huge += kStory;
+    const std::vector<StoryKeys> items = {
+        story_keys("", "", ""),
+        story_keys("，。！？", "，。！？……", "not a url"),
+        story_keys(binary, binary, binary),
+        story_keys("第\xE4\xB8", kStory.substr(0, 100) + "\xE4\xB8", "https://a.example/\xFF"),
+        story_keys("第九九九九九九九九九九九九九九九九九九九九九九九九期", "第一百零五万三千期",
+                   "https://a.example/1"),
+        story_keys("劳模风采", huge, "https://a.example/2"),
+    };
+    StoryIndex index;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        for (std::size_t j = 0; j < items.size(); ++j) match_stories(items[i], items[j]);
+        index.candidates(items[i]);
+        index.add(static_cast<std::int64_t>(i), items[i]);
+    }
+    EXPECT_TRUE(match_stories(items[5], story_keys("x", kStory, "")).matched);
+    for (std::size_t cut = 0; cut <= kStory.size(); cut += 7) {
+        match_stories(story_keys(kStory.substr(0, cut), kStory.substr(cut), ""), items[5]);
+    }
+}
+
 TEST(StoryIndex, FindsAnItemByLinkTitleOrText) {
     StoryIndex index;
     index.add(1, story_keys("全市职工技能大赛动员会召开", kStory, "https://a.example/1"));
