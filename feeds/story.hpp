@@ -101,7 +101,7 @@ StoryKeys story_keys(std::string_view title, std::string_view text, std::string_
 // Defaults chosen on tests/data/dedup/pairs.jsonl; docs/dedup.md gives the measurements.
 struct MatchThresholds {
     // Text: containment of the shorter text in the longer.
-    double text_containment = 0.85;
+    double text_containment = 0.90;
     // ... estimated from at least this many sketch entries of the shorter text (a one-line item
     // cannot match on text).
     std::size_t text_min_sample = 12;

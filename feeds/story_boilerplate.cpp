@@ -65,6 +65,13 @@ bool is_credit_line(std::string_view line, std::size_t length) {
     static constexpr std::array<std::string_view, 10> kInlineCredits = {
         "来源:", "作者:", "编辑:", "记者:", "通讯员:", "稿源:", "source:", "editor:", "author:", "photo:"};
     if (length <= 60 && contains_any(line, kInlineCredits)) return true;
+    // Photo captions: "图为比赛现场。", "上图：…".
+    static constexpr std::array<std::string_view, 4> kCaptions = {"图为", "上图", "下图", "图片说明"};
+    if (length <= 80 && std::any_of(kCaptions.begin(), kCaptions.end(), [&](std::string_view caption) {
+            return line.substr(0, caption.size()) == caption;
+        })) {
+        return true;
+    }
     if (length > 40) return false;
     for (std::string_view label : kSpacedLabels) {
         if (line.size() > label.size() && line.substr(0, label.size()) == label &&

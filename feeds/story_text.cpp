@@ -41,8 +41,8 @@ bool ends_line(std::string_view tag) {
     return std::find(kBlocks.begin(), kBlocks.end(), tag) != kBlocks.end();
 }
 
-// Tags dropped, block elements ending a line; script and style dropped with their content. A '<'
-// that opens no tag is text.
+// Tags dropped, block elements ending a line; script, style and figcaption dropped with their
+// content. A '<' that opens no tag is text.
 std::string markup_to_lines(std::string_view html) {
     std::string out;
     out.reserve(html.size());
@@ -69,7 +69,8 @@ std::string markup_to_lines(std::string_view html) {
         }
         const std::string name = ascii_lower(html.substr(name_start, name_end - name_start));
         i = close + 1;
-        if (html[open + 1] != '/' && (name == "script" || name == "style")) {
+        // A caption describes a photo that one site shows and another does not.
+        if (html[open + 1] != '/' && (name == "script" || name == "style" || name == "figcaption")) {
             const std::string lower_rest = ascii_lower(html.substr(i));
             const std::size_t end = lower_rest.find("</" + name);
             if (end == std::string::npos) break;

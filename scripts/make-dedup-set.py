@@ -222,7 +222,7 @@ class Maker:
         if style == 2 and lang == "zh":
             return "转：" + title + f"——{site}"
         if style == 3:  # shortened: the main clause only
-            parts = re.split(r"[ ：:，,]| after | as | with ", title)
+            parts = re.split(r"[ ：:，,]" if lang == "zh" else r"[:,]| after | as | with ", title)
             longest = max(parts, key=len)
             return longest if len(longest) >= 6 else title + " "
         if style == 4:  # reworded
@@ -274,8 +274,11 @@ class Maker:
                 image = f"https://{host}/images/2025/{rng.randint(1000, 9999)}.jpg"
                 out.append(f'<p><img src="{image}" alt=""></p>')
                 if rng.random() < 0.5:
-                    caption = "图为活动现场。" if lang == "zh" else "The scene on the day."
-                    out.append(f'<p class="caption">{caption}</p>')
+                    if lang == "zh":
+                        out.append('<p style="text-align:center">图为活动现场。</p>')
+                    else:
+                        caption = "<figcaption>The scene on the day.</figcaption>"
+                        out[-1] = f'<figure><img src="{image}" alt="">{caption}</figure>'
             words = p.split(" ") if lang == "en" else None
             if words and len(words) > 8 and rng.random() < 0.5:
                 k = rng.randrange(len(words) - 2)

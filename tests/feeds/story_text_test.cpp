@@ -58,6 +58,14 @@ TEST(StoryText, DropsDatelines) {
     EXPECT_EQ(normalize_story_text("2025年共帮扶职工3000人。"), "2025年共帮扶职工3000人");
 }
 
+TEST(StoryText, DropsPhotoCaptions) {
+    EXPECT_EQ(normalize_story_text("<p>图为比赛现场。</p><p>大赛开幕。</p>"), "大赛开幕");
+    EXPECT_EQ(
+        normalize_story_text("<figure><img src=a.jpg><figcaption>Crowds at the rally.</figcaption></figure>"
+                             "<p>Workers rallied.</p>"),
+        "workers rallied");
+}
+
 TEST(StoryText, ReadsHtmlBlocksAsLines) {
     EXPECT_EQ(normalize_story_text("<p>工会<b>帮扶</b>行动</p><p>来源：工人日报</p><script>x()</script>"
                                    "<p>A&amp;B</p>"),
