@@ -3,6 +3,8 @@
 // finds the feed it offers; a full-text source reads its articles; preview shows a rule's result.
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include "upstream_fixture.hpp"
 
 namespace feedagg::e2e {
@@ -220,6 +222,75 @@ TEST_F(HtmlSources, PreviewPrintsItemsAndNamesASelectorThatMatchesNothing) {
     EXPECT_EQ(miss.wait_exit(std::chrono::seconds(20)), 1);
     EXPECT_NE(read_all(miss_log).find("item selector \"ul.news li\" matched nothing"), std::string::npos)
         << read_all(miss_log);
+}
+
+// The scraping fixtures (tests/feeds/data/scrape), served over HTTP with the charset their case says
+// the server sends, some of them wrong: preview must read each page as its golden result says.
+TEST_F(HtmlSources, PreviewReadsEveryScrapingFixtureServedOverHttp) {
+    namespace json = boost::json;
+    const std::filesystem::path fixtures =
+        std::filesystem::path(FEEDAGG_TEST_DATA).parent_path().parent_path() / "feeds" / "data" / "scrape";
+    write_config({{"unused", "https://unused.example/feed.xml", "1h", ""}});  // preview needs only [fetch]
+    std::size_t cases = 0;
+    for (const auto& folder : std::filesystem::directory_iterator(fixtures)) {
+        if (!std::filesystem::exists(folder.path() / "rule.json")) continue;
+        ++cases;
+        const json::object rule = json::parse(read_all(folder.path() / "rule.json")).as_object();
+        const json::object expected = json::parse(read_all(folder.path() / "expected.json")).as_object();
+        const auto text = [&](std::string_view key) {
+            const json::value* value = rule.if_contains(key);
+            return value && value->is_string() ? std::string(value->get_string()) : std::string{};
+        };
+        RecordingUpstream site;
+        const std::string page = read_all(folder.path() / "page.html");
+        const std::string charset = text("transport_charset");
+        site.route("/list", [page, charset](const Request&) {
+            return html(page, charset.empty() ? "text/html" : "text/html; charset=" + charset);
+        });
+        std::vector<std::string> arguments = {FEEDAGG_BINARY,
+                                              "preview",
+                                              site.url("/list"),
+                                              "--config",
+                                              (root_ / "feedagg.toml").string(),
+                                              "--base-url",
+                                              text("base_url"),
+                                              "--timezone",
+                                              text("timezone"),
+                                              "--max-items",
+                                              "100"};
+        for (const char* field :
+             {"item", "title", "link", "date", "summary", "image", "author", "next_page"}) {
+            if (text(field).empty()) continue;
+            std::string option = std::string("--") + field;
+            std::replace(option.begin(), option.end(), '_', '-');
+            arguments.insert(arguments.end(), {option, text(field)});
+        }
+        if (const json::value* formats = rule.if_contains("date_formats")) {
+            for (const json::value& format : formats->as_array())
+                arguments.insert(arguments.end(), {"--date-format", std::string(format.get_string())});
+        }
+        const auto log = root_ / ("preview-" + folder.path().filename().string() + ".log");
+        ChildProcess preview(arguments, log);
+        ASSERT_EQ(preview.wait_exit(std::chrono::seconds(20)), 0) << folder.path() << read_all(log);
+        const std::string output = read_all(log);
+        EXPECT_NE(output.find("charset:  " + std::string(expected.at("charset").get_string())),
+                  std::string::npos)
+            << folder.path() << output;
+        const json::array& items = expected.at("items").as_array();
+        EXPECT_NE(output.find("items:    " + std::to_string(items.size()) + " "), std::string::npos)
+            << folder.path() << output;
+        for (const json::value& item : items) {
+            const json::object& fields = item.as_object();
+            EXPECT_NE(output.find("title:   " + std::string(fields.at("title").get_string())),
+                      std::string::npos)
+                << folder.path() << output;
+            EXPECT_NE(output.find("link:    " + std::string(fields.at("link").get_string())),
+                      std::string::npos)
+                << folder.path() << output;
+        }
+        EXPECT_EQ(site.count("/list"), 1u);
+    }
+    EXPECT_GE(cases, 8u);
 }
 
 }  // namespace
