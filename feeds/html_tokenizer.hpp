@@ -64,7 +64,9 @@ class HtmlTokenizer {
     // RAWTEXT/RCDATA element); empty otherwise. A caller may take a prefix of it that holds no '<'
     // and no '&' and skip_text() it: the tokenizer would have returned it as text.
     std::string_view data_text() const {
-        return content_model_ == ContentModel::data ? input_.substr(position_) : std::string_view();
+        return content_model_ == ContentModel::data
+                   ? std::string_view(input_.data() + position_, input_.size() - position_)
+                   : std::string_view();
     }
     void skip_text(std::size_t length) { position_ += length; }
 
