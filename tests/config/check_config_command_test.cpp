@@ -32,7 +32,7 @@ TEST(CheckConfigCommand, ReportsOkWithCounts) {
     const fs::path file = repository / "config" / "feedagg.toml";
     const Printed printed = check(file);
     EXPECT_EQ(printed.exit_code, 0) << printed.err;
-    EXPECT_EQ(printed.out, file.string() + ": ok (2 sources, 2 channels)\n");
+    EXPECT_EQ(printed.out, file.string() + ": ok (6 sources, 2 channels)\n");
     EXPECT_EQ(printed.err, "");
 }
 

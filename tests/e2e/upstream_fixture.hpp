@@ -113,7 +113,7 @@ struct SourceSpec {
     std::string name;
     std::string url;
     std::string interval = "1h";
-    std::string more;  // further lines of the [[source]] table, e.g. type and a [source.scrape] table
+    std::string more = {};  // further lines of the [[source]] table, e.g. type and a [source.scrape] table
 };
 
 struct OnceRun {
