@@ -62,6 +62,15 @@ struct Elements {
     const Element& th = element("th");
     const Element& thead = element("thead");
     const Element& tr = element("tr");
+    // is_allowed_element for every known element, asked without a call per tag.
+    const std::array<bool, detail::kKnownElementCount> allowed = [] {
+        std::array<bool, detail::kKnownElementCount> allowed{};
+        for (std::size_t i = 0; i < allowed.size(); ++i)
+            allowed[i] = detail::is_allowed_element(detail::kKnownElements[i]);
+        return allowed;
+    }();
+
+    bool allows(const Element& element) const { return allowed[detail::element_index(element)]; }
 };
 
 const Elements& elements() {
@@ -214,7 +223,7 @@ class Sanitizer {
     void start_element(const Token& tag, const Element& element) {
         if (&element == &known_.iframe) {
             // Its content is fallback text browsers never show; a kept frame is written whole.
-            if (detail::is_allowed_element(element)) write_start_tag(tag, element, true);
+            if (known_.allows(element)) write_start_tag(tag, element, true);
             dropped_.begin(tag);
             return;
         }
@@ -222,7 +231,7 @@ class Sanitizer {
             dropped_.begin(tag);
             return;
         }
-        if (!detail::is_allowed_element(element)) return;
+        if (!known_.allows(element)) return;
         close_implied_by(element);
         if (element.has(detail::kVoid)) {
             write_start_tag(tag, element, false);
