@@ -149,7 +149,10 @@ bool read_atom_entry_element(const ElementName& name, pugi::xml_node element, En
     } else if (local == "link") {
         add_entry_link(read_link(element), entry);
     } else if (local == "summary") {
-        entry.summary = atom_html(element, context, "entry summary");
+        if (const auto html = atom_html_in_place(element))
+            draft.view_summary(*html);
+        else
+            draft.set_summary(atom_html(element, context, "entry summary"));
         draft.summary_base = element_base(element, context);
     } else if (local == "content") {
         if (const std::string_view src = element.attribute("src").value(); !src.empty()) {

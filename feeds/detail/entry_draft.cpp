@@ -104,9 +104,9 @@ Entry finish_entry(EntryDraft draft, std::string_view feed_base, SanitizeOptions
     const std::string_view content_fallback = !draft.base.empty()       ? std::string_view(draft.base)
                                               : is_absolute(entry.link) ? std::string_view(entry.link)
                                                                         : entry_base;
-    if (!entry.summary.empty()) {
+    if (const std::string_view summary = draft.summary(); !summary.empty()) {
         options.base_url = draft.summary_base.empty() ? content_fallback : draft.summary_base;
-        entry.summary = trimmed(sanitize_html(without_leading_whitespace(entry.summary), options));
+        entry.summary = trimmed(sanitize_html(without_leading_whitespace(summary), options));
     }
     if (const std::string_view content = draft.content(); !content.empty()) {
         options.base_url = draft.content_base.empty() ? content_fallback : draft.content_base;

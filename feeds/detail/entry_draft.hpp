@@ -17,9 +17,19 @@ struct EntryDraft {
     std::string summary_base;  // from xml:base at the summary or content element; empty when none
     std::string content_base;
 
-    // The content is owned (entry.content) or viewed in the document being read (a text node, a
-    // JSON string), which saves copying the largest field of most entries. A view lives as long as
-    // the document: finish_feed runs before the readers return.
+    // Summary and content are owned (entry.summary, entry.content) or viewed in the document being
+    // read (a text node, a JSON string), which saves copying the largest fields of most entries. A
+    // view lives as long as the document: finish_feed runs before the readers return.
+    void set_summary(std::string html) {
+        entry.summary = std::move(html);
+        summary_in_place = {};
+    }
+    void view_summary(std::string_view html) {
+        entry.summary.clear();
+        summary_in_place = html;
+    }
+    std::string_view summary() const { return summary_in_place.empty() ? entry.summary : summary_in_place; }
+
     void set_content(std::string html) {
         entry.content = std::move(html);
         content_in_place = {};
@@ -31,6 +41,7 @@ struct EntryDraft {
     std::string_view content() const { return content_in_place.empty() ? entry.content : content_in_place; }
 
   private:
+    std::string_view summary_in_place;
     std::string_view content_in_place;
 };
 

@@ -54,7 +54,8 @@ void read_media_element(std::string_view local, pugi::xml_node element, EntryDra
                                       : plain_text(element));
     } else if (local == "description") {
         const bool html = std::string_view(element.attribute("type").value()) == "html";
-        set_if_empty(entry.summary, html ? html_text(element) : text_to_html(plain_text(element)));
+        if (draft.summary().empty())
+            draft.set_summary(html ? html_text(element) : text_to_html(plain_text(element)));
     }
 }
 
@@ -91,9 +92,9 @@ bool read_extension_entry_element(const ElementName& name, pugi::xml_node elemen
                 entry.categories.push_back(plain_text(element));
             else if (local == "title")
                 set_if_empty(entry.title, title_text(element));
-            else if (local == "description")
-                set_if_empty(entry.summary, html_text(element));
-            else if (local == "identifier")
+            else if (local == "description") {
+                if (draft.summary().empty()) draft.set_summary(html_text(element));
+            } else if (local == "identifier")
                 set_if_empty(entry.id, plain_text(element));
             else
                 return false;
@@ -118,9 +119,9 @@ bool read_extension_entry_element(const ElementName& name, pugi::xml_node elemen
         case Vocabulary::itunes:
             if (local == "author")
                 entry.authors.push_back(person_from_text(plain_text(element)));
-            else if (local == "summary")
-                set_if_empty(entry.summary, text_to_html(plain_text(element)));
-            else
+            else if (local == "summary") {
+                if (draft.summary().empty()) draft.set_summary(text_to_html(plain_text(element)));
+            } else
                 return false;
             return true;
         case Vocabulary::slash:

@@ -120,7 +120,7 @@ class JsonFeedReader {
             draft.set_content(content.empty() ? text_to_html(string_member(item, "content_text"))
                                               : std::move(content));
         }
-        entry.summary = text_to_html(collapse_whitespace(string_member(item, "summary")));
+        draft.set_summary(text_to_html(collapse_whitespace(string_member(item, "summary"))));
         entry.published = context_.date(string_member(item, "date_published"), "item date_published");
         entry.updated = context_.date(string_member(item, "date_modified"), "item date_modified");
         entry.authors = read_authors(item);
@@ -163,7 +163,7 @@ class JsonFeedReader {
             draft.set_content({});  // content_html carried the summary: the entry had no content
         }
         if (std::string summary = string_member(fields, "summary_html"); !summary.empty())
-            entry.summary = std::move(summary);
+            draft.set_summary(std::move(summary));
         entry.comments = string_member(fields, "comments");
         entry.source_title = string_member(fields, "source_title");
         entry.comment_count = size_member(fields, "comment_count");

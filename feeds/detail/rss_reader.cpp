@@ -160,7 +160,10 @@ class RssReader {
         else if (local == "link")
             set_first(entry.link, plain_text(element));
         else if (local == "description")
-            entry.summary = context_.undouble_escaped_html(html_text(element), "item description");
+            if (const auto html = html_text_in_place(element); html && !looks_double_escaped(*html))
+                draft.view_summary(*html);
+            else
+                draft.set_summary(context_.undouble_escaped_html(html_text(element), "item description"));
         else if (local == "guid") {
             entry.id = plain_text(element);
             // RSS 2.0: isPermaLink defaults to true, and then the guid is the item's URL.
