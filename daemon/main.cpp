@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     feedagg::cli::add_run_command(app, exit_code);
     feedagg::cli::add_status_command(app, exit_code);
     feedagg::cli::add_preview_command(app, exit_code);
+    feedagg::cli::add_stories_command(app, exit_code);
 
     CLI11_PARSE(app, argc, argv);
     return exit_code;

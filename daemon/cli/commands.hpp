@@ -22,6 +22,9 @@ void add_run_command(CLI::App& app, int& exit_code);
 // feedagg preview --config FILE --source NAME
 void add_preview_command(CLI::App& app, int& exit_code);
 
+// feedagg stories [--config FILE] [--channel NAME] [--limit N]
+void add_stories_command(CLI::App& app, int& exit_code);
+
 // feedagg status [--config FILE]
 void add_status_command(CLI::App& app, int& exit_code);
 

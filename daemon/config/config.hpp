@@ -79,9 +79,19 @@ struct Source {
     bool enabled = true;
     std::size_t max_items = 500;                  // retention: newest kept per source
     std::optional<std::chrono::seconds> max_age;  // retention: older items dropped
-    int priority = 0;        // higher wins when the same story comes from several sources (issue 5)
-    ScrapeSettings scrape;   // html sources: the list rule; any source: article selectors
-    bool full_text = false;  // feed sources: replace each new entry's content with its article's
+    int priority = 0;                // higher wins when the same story comes from several sources (issue 5)
+    ScrapeSettings scrape;           // html sources: the list rule; any source: article selectors
+    bool full_text = false;          // feed sources: replace each new entry's content with its article's
+    std::vector<std::string> strip;  // story matching: lines holding one are boilerplate
+    std::vector<std::string> separate_from;  // sources whose items never join this one's stories
+};
+
+// Cross-source story matching ([stories]); docs/dedup.md explains each threshold.
+struct StorySettings {
+    bool enabled = true;
+    double text_containment = 0.90;     // share of the shorter text found in the longer
+    double number_containment = 0.5;    // share of numbers two texts must have in common
+    std::size_t title_min_weight = 10;  // equal titles match when at least this long (CJK char 1, word 3)
 };
 
 // Keep an item when it matches any include (or there are none) and no exclude.
@@ -102,6 +112,7 @@ struct Channel {
     std::vector<Filter> exclude;
     std::size_t max_items = 100;
     std::string language;
+    bool merge_stories = true;  // one entry per story, crediting the other publishers
 };
 
 struct Config {
@@ -109,6 +120,7 @@ struct Config {
     StoreSettings store;
     FetchSettings fetch;
     LogSettings log;
+    StorySettings stories;
     std::vector<Source> sources;
     std::vector<Channel> channels;
 };

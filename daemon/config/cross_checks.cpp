@@ -105,6 +105,17 @@ void check_channel_sources(const Channel& channel, const ChannelPlaces& places,
     }
 }
 
+void check_separate_sources(const Source& source, const std::vector<Source>& sources, Location where,
+                            ErrorList& errors) {
+    for (const auto& other : source.separate_from) {
+        const bool defined =
+            std::any_of(sources.begin(), sources.end(), [&](const Source& s) { return s.name == other; });
+        if (!defined)
+            errors.add(where, "source " + quoted_value(source.name) + ": separate_from names " +
+                                  quoted_value(other) + ", which no [[source]] defines");
+    }
+}
+
 }  // namespace
 
 void resolve_and_cross_check(ReadConfig& read, const fs::path& base_directory, ErrorList& errors) {
@@ -118,6 +129,9 @@ void resolve_and_cross_check(ReadConfig& read, const fs::path& base_directory, E
     }
 
     check_unique(config.sources, read.source_places, "source", errors);
+    for (std::size_t i = 0; i < config.sources.size(); ++i) {
+        check_separate_sources(config.sources[i], config.sources, read.source_places[i].table, errors);
+    }
     check_unique(config.channels, read.channel_places, "channel", errors);
     for (std::size_t i = 0; i < config.channels.size(); ++i) {
         check_channel_sources(config.channels[i], read.channel_places[i], config.sources, errors);

@@ -17,8 +17,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::array<std::string_view, 6> top_level_keys = {"server", "store",  "fetch",
-                                                            "log",    "source", "channel"};
+constexpr std::array<std::string_view, 7> top_level_keys = {"server",  "store",  "fetch",  "log",
+                                                            "stories", "source", "channel"};
 constexpr std::array<std::string_view, 11> server_keys = {
     "listen",          "public_base_url",   "cors_origins",   "cache_max_age",
     "max_connections", "max_header_bytes",  "max_body_bytes", "read_timeout",
@@ -28,11 +28,14 @@ constexpr std::array<std::string_view, 10> fetch_keys = {
     "user_agent",    "concurrency",    "per_host_concurrency", "connect_timeout",  "read_timeout",
     "total_timeout", "max_body_bytes", "max_redirects",        "allowed_networks", "file_roots"};
 constexpr std::array<std::string_view, 1> log_keys = {"level"};
-constexpr std::array<std::string_view, 12> source_keys = {"name",     "url",      "type",    "interval",
-                                                          "timezone", "tags",     "enabled", "max_items",
-                                                          "max_age",  "priority", "scrape",  "full_text"};
-constexpr std::array<std::string_view, 9> channel_keys = {
-    "name", "title", "description", "sources", "tags", "include", "exclude", "max_items", "language"};
+constexpr std::array<std::string_view, 14> source_keys = {
+    "name",      "url",     "type",     "interval", "timezone",  "tags",  "enabled",
+    "max_items", "max_age", "priority", "scrape",   "full_text", "strip", "separate_from"};
+constexpr std::array<std::string_view, 10> channel_keys = {
+    "name",    "title",   "description", "sources",  "tags",
+    "include", "exclude", "max_items",   "language", "merge_stories"};
+constexpr std::array<std::string_view, 4> stories_keys = {"enabled", "text_containment", "number_containment",
+                                                          "title_min_weight"};
 constexpr std::array<std::string_view, 3> filter_keys = {"field", "keyword", "regex"};
 constexpr std::array<std::string_view, 7> log_levels = {"trace", "debug",    "info", "warn",
                                                         "error", "critical", "off"};
@@ -109,6 +112,13 @@ void read_fetch(TableReader& reader, FetchSettings& fetch) {
     }
 }
 
+void read_stories(TableReader& reader, StorySettings& stories) {
+    reader.flag("enabled", stories.enabled);
+    reader.fraction("text_containment", stories.text_containment, 0.5, 1.0);
+    reader.fraction("number_containment", stories.number_containment, 0.0, 1.0);
+    reader.integer("title_min_weight", stories.title_min_weight, 1, 1000);
+}
+
 void read_log(TableReader& reader, LogSettings& log) {
     reader.one_of("level", log.level, log_levels);
 }
@@ -164,6 +174,11 @@ Source read_source(const toml::table& table, std::size_t index, ErrorList& error
                        "full_text applies to feed sources; an html source reads articles with follow = true");
     }
     read_scrape(reader, source, errors);
+    source.strip = names_of(reader.texts("strip", [](std::string_view text) -> Problem {
+        if (text.empty()) return "is empty";
+        return std::nullopt;
+    }));
+    source.separate_from = names_of(reader.texts("separate_from", check_name));
     return source;
 }
 
@@ -245,6 +260,7 @@ Channel read_channel(const toml::table& table, std::size_t index, ErrorList& err
     channel.include = read_filters(reader, "include", errors);
     channel.exclude = read_filters(reader, "exclude", errors);
     reader.integer("max_items", channel.max_items, 1, 10'000);
+    reader.flag("merge_stories", channel.merge_stories);
     if (const auto* language = reader.string_node("language")) {
         if (auto bad = check_language(language->get())) {
             reader.problem(where(*language), "language " + quoted_value(language->get()) + " " + *bad);
@@ -315,6 +331,8 @@ ReadConfig read_toml(std::string_view toml, ErrorList& errors) {
     read_section(root, "store", store_keys, errors, [&](TableReader& r) { read_store(r, read); });
     read_section(root, "fetch", fetch_keys, errors, [&](TableReader& r) { read_fetch(r, config.fetch); });
     read_section(root, "log", log_keys, errors, [&](TableReader& r) { read_log(r, config.log); });
+    read_section(root, "stories", stories_keys, errors,
+                 [&](TableReader& r) { read_stories(r, config.stories); });
     read_array_of_tables(root, "source", errors, [&](const toml::table& table, std::size_t index) {
         config.sources.push_back(read_source(table, index, errors, read.source_places.emplace_back()));
     });

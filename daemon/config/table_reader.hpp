@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <span>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -112,6 +113,21 @@ class TableReader {
         if (node == nullptr) return;
         if (!node->is_boolean()) return wrong_type(key, *node, "true or false");
         out = node->as_boolean()->get();
+    }
+
+    // A number (integer or float) from `minimum` to `maximum`.
+    void fraction(std::string_view key, double& out, double minimum, double maximum) {
+        const toml::node* node = find(key);
+        if (node == nullptr) return;
+        if (!node->is_number()) return wrong_type(key, *node, "a number");
+        const double value = node->value<double>().value_or(0);
+        if (value < minimum || value > maximum) {
+            std::ostringstream range;
+            range << key << " " << value << " is out of range; expected " << minimum << " to " << maximum;
+            problem(where(*node), range.str());
+            return;
+        }
+        out = value;
     }
 
     template <typename Integer>

@@ -7,6 +7,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
@@ -26,6 +27,7 @@
 #include "daemon/service/poll_schedule.hpp"
 #include "daemon/service/poll_slots.hpp"
 #include "daemon/service/run_on.hpp"
+#include "daemon/service/stories.hpp"
 #include "daemon/service/systemd_notify.hpp"
 #include "daemon/store/store.hpp"
 #include "feeds/feed_discovery.hpp"
@@ -96,6 +98,7 @@ class Daemon {
 
     int run() {
         store_ = store::open_sqlite_store(config_.store.path);
+        apply_story_rules();
         fetcher_ = std::make_shared<fetch::Fetcher>(io_.get_executor(), config_.fetch);
         metrics_ = std::make_shared<Metrics>();
         catalog_ = std::make_shared<FeedCatalog>(config_.server, metrics_);
@@ -226,6 +229,11 @@ class Daemon {
             result.outcome.entries = std::move(texts.entries);
             result.summary += " articles=" + std::to_string(texts.articles);
         }
+        if (!result.outcome.entries.empty()) {
+            const bool matching = config_.stories.enabled;
+            co_await run_on(workers_.get_executor(),
+                            [&] { attach_story_keys(result.outcome, source, matching); });
+        }
         store::WriteSummary written;
         try {
             written =
@@ -343,6 +351,17 @@ class Daemon {
         });
     }
 
+    // On the store's strand, ahead of any write: the first call builds the match index.
+    void apply_story_rules() {
+        asio::post(store_strand_, [this, rules = story_rules(config_)]() mutable {
+            try {
+                store_->set_story_rules(std::move(rules));
+            } catch (const std::exception& error) {
+                spdlog::error("store: story rules: {}", error.what());
+            }
+        });
+    }
+
     void reload() {
         notify_reloading();
         auto loaded = load(options_);
@@ -364,6 +383,7 @@ class Daemon {
             spdlog::level::from_str(options_.log_level.empty() ? next.log.level : options_.log_level));
         config_ = std::move(next);
         plan_ = std::make_shared<const CatalogPlan>(config_);
+        apply_story_rules();
         spdlog::info("reloaded: {} sources, {} channels", config_.sources.size(), config_.channels.size());
         asio::co_spawn(io_, rebuild_catalog(false), asio::detached);
         notify_ready();

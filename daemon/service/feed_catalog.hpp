@@ -20,6 +20,7 @@ namespace feedagg::service {
 struct ChannelSnapshot {
     config::Channel channel;
     std::vector<store::StoredItem> items;  // what the channel shows, newest first, at most max_items
+    std::vector<std::int64_t> shown_ids;   // every stored item behind `items`, stories' reposts included
 };
 
 // The store as of one generation, reduced to what is served.

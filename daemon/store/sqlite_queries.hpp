@@ -11,7 +11,8 @@ inline const std::string source_columns =
     "next_poll, gone, redirect_target, redirect_streak, feed_title, feed_link, configured_url";
 
 inline const std::string item_columns =
-    "id, source, sort_time, first_seen, published, updated, title, link, body";
+    "id, source, sort_time, first_seen, published, updated, title, link, body, story, story_reason, "
+    "story_score";
 
 inline const std::string select_source = "SELECT " + source_columns + " FROM sources WHERE name = ?";
 
@@ -56,6 +57,24 @@ inline const std::string newest_positions_of_source =
     " ORDER BY sort_time DESC, id DESC LIMIT ?4";
 
 inline const std::string item_by_id = "SELECT " + item_columns + " FROM items WHERE id = ?";
+
+// Stories with more than one item: founders have story = id, the others story = the founder's id.
+inline const std::string merged_stories =
+    "SELECT " + item_columns +
+    " FROM items WHERE story IN (SELECT DISTINCT story FROM items WHERE story <> 0 AND story <> id"
+    " ORDER BY story DESC LIMIT ?1) ORDER BY story DESC, id";
+
+inline const std::string story_keys_of_all =
+    "SELECT id, canonical_link, story_title, story_text_length, story_fingerprint FROM items"
+    " WHERE story_fingerprint IS NOT NULL";
+
+inline const std::string story_candidate =
+    "SELECT source, story, canonical_link, story_title, story_text_length, story_fingerprint FROM items"
+    " WHERE id = ?";
+
+inline const std::string set_story =
+    "UPDATE items SET story = ?2, story_reason = ?3, story_score = ?4, story_title = ?5,"
+    " story_text_length = ?6, story_fingerprint = ?7 WHERE id = ?1";
 
 // Per connection and never written to disk: the ids retention must keep, for one transaction.
 inline const std::string create_protected_table =

@@ -12,7 +12,7 @@ namespace {
 
 // Migration N (1-based) takes a database from user_version N-1 to N. Never edit a shipped
 // migration: add the next one.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: sources, items, and the generation counter.
     R"sql(
     CREATE TABLE meta (
@@ -63,8 +63,18 @@ constexpr std::array<const char*, 2> kMigrations = {
     R"sql(
     ALTER TABLE sources ADD COLUMN configured_url TEXT NOT NULL DEFAULT '';
     UPDATE sources SET configured_url = url;
-    )sql"
-};
+    )sql",
+    // 3: stories across sources. `story` is the id of the story's first item (0: the item's own,
+    // for items stored before matching); the match keys are kept so the index can be rebuilt.
+    R"sql(
+    ALTER TABLE items ADD COLUMN story INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE items ADD COLUMN story_reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE items ADD COLUMN story_score REAL NOT NULL DEFAULT 0;
+    ALTER TABLE items ADD COLUMN story_title TEXT NOT NULL DEFAULT '';
+    ALTER TABLE items ADD COLUMN story_text_length INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE items ADD COLUMN story_fingerprint BLOB;
+    CREATE INDEX items_story ON items (story);
+    )sql"};
 
 constexpr int kBusyTimeoutMs = 5000;
 

@@ -15,11 +15,15 @@
 #include "daemon/store/entry_record.hpp"
 #include "daemon/store/sqlite_queries.hpp"
 #include "daemon/store/sqlite_schema.hpp"
+#include "daemon/store/statement_use.hpp"
 #include "daemon/store/store.hpp"
+#include "daemon/store/story_clusters.hpp"
 #include "feeds/canonical_url.hpp"
 
 namespace feedagg::store {
 namespace {
+
+using detail::StatementUse;
 
 namespace sql = detail::sql;
 
@@ -48,21 +52,6 @@ std::optional<Timestamp> time_column(const SQLite::Column& column) {
     if (column.isNull()) return std::nullopt;
     return timestamp(column.getInt64());
 }
-
-// Resets a statement on entry and on every exit: a statement left mid-step keeps its read
-// transaction open, which pins an old snapshot and stops WAL checkpoints.
-class StatementUse {
-  public:
-    explicit StatementUse(SQLite::Statement& statement) : statement_(statement) { statement_.reset(); }
-    ~StatementUse() { statement_.tryReset(); }
-    StatementUse(const StatementUse&) = delete;
-    StatementUse& operator=(const StatementUse&) = delete;
-    SQLite::Statement* operator->() { return &statement_; }
-    SQLite::Statement& operator*() { return statement_; }
-
-  private:
-    SQLite::Statement& statement_;
-};
 
 // Runs `work`, turning SQLite's exceptions into StoreError naming the operation.
 template <typename Work>
@@ -107,6 +96,10 @@ StoredItem read_item(SQLite::Statement& row) {
     const SQLite::Column body = row.getColumn(8);
     detail::decode_entry_body(std::string_view(body.getText(), static_cast<std::size_t>(body.getBytes())),
                               item.entry);
+    item.story = row.getColumn(9).getInt64();
+    if (item.story == 0) item.story = item.id;
+    item.story_reason = row.getColumn(10).getString();
+    item.story_score = row.getColumn(11).getDouble();
     return item;
 }
 
@@ -140,6 +133,7 @@ class SqliteStore final : public Store {
           newest_items_(database_, sql::newest_items),
           newest_positions_of_source_(database_, sql::newest_positions_of_source),
           item_by_id_(database_, sql::item_by_id),
+          merged_stories_(database_, sql::merged_stories),
           protected_table_((database_.exec(sql::create_protected_table), true)),
           clear_protected_(database_, sql::clear_protected),
           insert_protected_(database_, sql::insert_protected),
@@ -167,7 +161,8 @@ class SqliteStore final : public Store {
         });
     }
 
-    std::vector<bool> known_entries(std::string_view source, const std::vector<feeds::Entry>& entries) override {
+    std::vector<bool> known_entries(std::string_view source,
+                                    const std::vector<feeds::Entry>& entries) override {
         return guarded("known_entries", [&] {
             std::vector<bool> known;
             known.reserve(entries.size());
@@ -187,10 +182,15 @@ class SqliteStore final : public Store {
             const bool credit_changed = write_source(outcome.state);
             WriteSummary summary;
             std::unordered_set<std::string> keys_seen;
-            for (const feeds::Entry& entry : outcome.entries) {
+            const bool with_story_keys = outcome.story_keys.size() == outcome.entries.size();
+            for (std::size_t i = 0; i < outcome.entries.size(); ++i) {
+                const feeds::Entry& entry = outcome.entries[i];
                 std::string key = detail::identity_key(entry);
                 if (!keys_seen.insert(key).second) continue;  // the same entry twice in one document
-                write_entry(outcome.state.name, key, entry, now, summary);
+                const std::optional<std::int64_t> inserted =
+                    write_entry(outcome.state.name, key, entry, now, summary);
+                if (inserted && with_story_keys)
+                    stories_.join(*inserted, outcome.state.name, outcome.story_keys[i]);
             }
             const bool items_changed = summary.new_items + summary.updated_items > 0;
             if (items_changed || credit_changed) StatementUse(bump_generation_)->exec();
@@ -204,6 +204,20 @@ class SqliteStore final : public Store {
             if (query.limit == 0) return std::vector<StoredItem>();
             if (query.sources.empty()) return newest_items(query);
             return newest_items_of_sources(query);
+        });
+    }
+
+    void set_story_rules(StoryRules rules) override {
+        guarded("set_story_rules", [&] { stories_.set_rules(std::move(rules)); });
+    }
+
+    std::vector<StoredItem> merged_stories(std::size_t max_stories) override {
+        return guarded("merged_stories", [&] {
+            std::vector<StoredItem> members;
+            StatementUse query(merged_stories_);
+            query->bind(1, clamp_count(max_stories));
+            while (query->executeStep()) members.push_back(read_item(*query));
+            return members;
         });
     }
 
@@ -279,8 +293,9 @@ class SqliteStore final : public Store {
         return credit_changed;
     }
 
-    void write_entry(const std::string& source, const std::string& key, const feeds::Entry& entry,
-                     Timestamp now, WriteSummary& summary) {
+    // Returns the id of a newly inserted item.
+    std::optional<std::int64_t> write_entry(const std::string& source, const std::string& key,
+                                            const feeds::Entry& entry, Timestamp now, WriteSummary& summary) {
         const std::string hash = detail::content_hash(entry);
         std::optional<std::int64_t> stored_id;
         std::optional<Timestamp> stored_updated;
@@ -291,7 +306,7 @@ class SqliteStore final : public Store {
             if (query->executeStep()) {
                 if (query->getColumn(1).getString() == hash) {
                     ++summary.unchanged_items;
-                    return;
+                    return std::nullopt;
                 }
                 stored_id = query->getColumn(0).getInt64();
                 stored_updated = time_column(query->getColumn(2));
@@ -300,13 +315,14 @@ class SqliteStore final : public Store {
         if (!stored_id) {
             insert_entry(source, key, hash, entry, now);
             ++summary.new_items;
-            return;
+            return database_.getLastInsertRowid();
         }
         // A changed entry shows it changed: its `updated` moves to now unless the feed gave a newer one.
         feeds::Entry changed = entry;
         if (!entry.updated || (stored_updated && *entry.updated <= *stored_updated)) changed.updated = now;
         update_entry(*stored_id, hash, changed);
         ++summary.updated_items;
+        return std::nullopt;
     }
 
     void insert_entry(const std::string& source, const std::string& key, const std::string& hash,
@@ -392,11 +408,13 @@ class SqliteStore final : public Store {
     SQLite::Statement newest_items_;
     SQLite::Statement newest_positions_of_source_;
     SQLite::Statement item_by_id_;
+    SQLite::Statement merged_stories_;
     bool protected_table_;  // created before the statements below, which name it
     SQLite::Statement clear_protected_;
     SQLite::Statement insert_protected_;
     SQLite::Statement delete_beyond_count_;
     SQLite::Statement delete_older_than_;
+    detail::StoryClusters stories_{database_};
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "feeds/model.hpp"
+#include "feeds/story.hpp"
 
 namespace feedagg::store {
 
@@ -21,7 +22,7 @@ using feeds::Timestamp;
 // What the poller remembers about one source between polls.
 struct SourceState {
     std::string name;
-    std::string url;  // the URL polled; a permanent redirect seen on consecutive polls replaces it
+    std::string url;             // the URL polled; a permanent redirect seen on consecutive polls replaces it
     std::string configured_url;  // the URL the configuration gave when `url` was set from it
     std::string etag;
     std::string last_modified;
@@ -30,10 +31,10 @@ struct SourceState {
     std::string last_error;  // empty after a success
     int consecutive_failures = 0;
     std::optional<Timestamp> next_poll;
-    bool gone = false;  // upstream said 410 Gone: not polled until the configured URL changes
+    bool gone = false;            // upstream said 410 Gone: not polled until the configured URL changes
     std::string redirect_target;  // where the last poll was permanently redirected, if it was
     int redirect_streak = 0;      // consecutive polls redirected to redirect_target
-    std::string feed_title;  // what the source calls itself, for crediting its items
+    std::string feed_title;       // what the source calls itself, for crediting its items
     std::string feed_link;
 
     bool operator==(const SourceState&) const = default;
@@ -43,6 +44,16 @@ struct SourceState {
 struct PollOutcome {
     SourceState state;
     std::vector<feeds::Entry> entries;  // empty for a 304 or a failure
+    // Parallel to `entries` when story matching is on (feeds::story_keys of each), else empty.
+    std::vector<feeds::StoryKeys> story_keys;
+};
+
+// How new items are matched to the stories already stored (docs/dedup.md).
+struct StoryRules {
+    bool enabled = true;
+    feeds::MatchThresholds thresholds;
+    // Pairs of sources whose items never join each other's stories (either order).
+    std::vector<std::pair<std::string, std::string>> kept_apart;
 };
 
 struct WriteSummary {
@@ -57,6 +68,11 @@ struct StoredItem {
     feeds::Entry entry;
     Timestamp first_seen;
     Timestamp sort_time;  // published, else updated, else first seen: the order feeds are served in
+    // The story the item belongs to: the id of the story's first item (its own id when it started
+    // one, or when story matching was off as it was stored), how it joined, and the score.
+    std::int64_t story = 0;
+    std::string story_reason = {};  // "link", "title", "text"; empty for a story's first item
+    double story_score = 0.0;
 };
 
 // Items are ordered newest first by (sort_time, id); a cursor resumes after the last item of a page.
@@ -83,7 +99,7 @@ struct SourceSummary {
 };
 
 class StoreError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -91,7 +107,7 @@ public:
 // another connection writes), or guard a shared one. Its calls block on disk: keep them off the
 // network threads. docs/store.md has the details.
 class Store {
-public:
+  public:
     virtual ~Store() = default;
 
     virtual std::optional<SourceState> source_state(std::string_view name) = 0;
@@ -105,9 +121,18 @@ public:
 
     // For each entry, whether the source already has it (by the same identity record_poll uses).
     // Lets a poll skip fetching article pages it has read before.
-    virtual std::vector<bool> known_entries(std::string_view source, const std::vector<feeds::Entry>& entries) = 0;
+    virtual std::vector<bool> known_entries(std::string_view source,
+                                            const std::vector<feeds::Entry>& entries) = 0;
 
     virtual std::vector<StoredItem> items(const ItemQuery& query) = 0;
+
+    // How record_poll matches new items to stories from now on. The first call builds the match
+    // index from the fingerprints stored with the items.
+    virtual void set_story_rules(StoryRules rules) = 0;
+
+    // The items of the newest `max_stories` stories that have more than one item, grouped by story
+    // (newest story first) and in the order they joined it.
+    virtual std::vector<StoredItem> merged_stories(std::size_t max_stories) = 0;
 
     // Changes whenever items change (and when a source's feed_title or feed_link, which items are
     // credited with, change), so that rendered feeds can be cached until it does. Read from the

@@ -91,7 +91,9 @@ intervall = "15m"
 )"),
         ElementsAre(
             R"(t.toml:4:1: source "a": unknown key "intervall"; did you mean "interval"? Allowed keys: )"
-            "name, url, type, interval, timezone, tags, enabled, max_items, max_age, priority, scrape, full_text"));
+            "name, url, type, interval, timezone, tags, enabled, max_items, max_age, priority, scrape, "
+            "full_text, "
+            "strip, separate_from"));
 }
 
 TEST(ConfigErrors, UnknownKeyWithoutCloseMatchListsAllowedKeys) {

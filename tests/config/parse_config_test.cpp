@@ -286,3 +286,68 @@ TEST(ParseConfig, BuiltInDefaultIsTheShippedExampleReadFromTheRepositoryRoot) {
 
 }  // namespace
 }  // namespace feedagg::config
+
+namespace feedagg::config {
+namespace {
+
+TEST(ParseConfigStories, ReadsThresholdsStripListsSeparationAndChannelMerging) {
+    const Config config = parse_valid(R"(
+[stories]
+enabled = true
+text_containment = 0.85
+number_containment = 0.6
+title_min_weight = 12
+[[source]]
+name = "daily"
+url = "https://daily.example.cn/rss"
+priority = 10
+[[source]]
+name = "district"
+url = "https://district.example.cn/rss"
+strip = ["本站编辑", "扫码关注"]
+separate_from = ["daily"]
+[[channel]]
+name = "all"
+sources = ["daily", "district"]
+merge_stories = false
+)");
+    EXPECT_TRUE(config.stories.enabled);
+    EXPECT_DOUBLE_EQ(config.stories.text_containment, 0.85);
+    EXPECT_DOUBLE_EQ(config.stories.number_containment, 0.6);
+    EXPECT_EQ(config.stories.title_min_weight, 12u);
+    EXPECT_EQ(config.sources[1].strip, (std::vector<std::string>{"本站编辑", "扫码关注"}));
+    EXPECT_EQ(config.sources[1].separate_from, std::vector<std::string>{"daily"});
+    EXPECT_FALSE(config.channels[0].merge_stories);
+}
+
+TEST(ParseConfigStories, DefaultsMergeStoriesWithMeasuredThresholds) {
+    const Config config = parse_valid("");
+    EXPECT_TRUE(config.stories.enabled);
+    EXPECT_DOUBLE_EQ(config.stories.text_containment, 0.90);
+    const Config with_channel = parse_valid(
+        "[[source]]\nname = \"a\"\nurl = \"https://a.example/\"\n[[channel]]\nname = \"c\"\nsources = "
+        "[\"a\"]\n");
+    EXPECT_TRUE(with_channel.channels[0].merge_stories);
+}
+
+TEST(ParseConfigStories, RejectsOutOfRangeThresholdsAndUnknownSeparateSources) {
+    const LoadedConfig loaded = parse_config(R"([stories]
+text_containment = 0.2
+title_min_weight = "ten"
+[[source]]
+name = "a"
+url = "https://a.example/"
+separate_from = ["nobody"]
+)",
+                                             "t.toml", "/srv");
+    ASSERT_EQ(loaded.errors.size(), 3u);
+    EXPECT_EQ(loaded.errors[0].to_string(),
+              "t.toml:2:20: [stories]: text_containment 0.2 is out of range; expected 0.5 to 1");
+    EXPECT_EQ(loaded.errors[1].to_string(),
+              "t.toml:3:20: [stories]: title_min_weight must be an integer, not a string");
+    EXPECT_EQ(loaded.errors[2].to_string(),
+              "t.toml:4:1: source \"a\": separate_from names \"nobody\", which no [[source]] defines");
+}
+
+}  // namespace
+}  // namespace feedagg::config

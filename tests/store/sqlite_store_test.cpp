@@ -508,7 +508,13 @@ TEST(SqliteStoreMigration, UpgradesAVersion1DatabaseTakingTheUrlAsConfigured) {
     { open_sqlite_store(directory.database())->record_poll(testing::poll_of("daily", {}), testing::at(100)); }
     {  // make it look as version 1 left it: no configured_url column
         SQLite::Database connection(directory.database(), SQLite::OPEN_READWRITE);
-        connection.exec("ALTER TABLE sources DROP COLUMN configured_url; PRAGMA user_version = 1;");
+        connection.exec(
+            "ALTER TABLE sources DROP COLUMN configured_url; DROP INDEX items_story;"
+            "ALTER TABLE items DROP COLUMN story; ALTER TABLE items DROP COLUMN story_reason;"
+            "ALTER TABLE items DROP COLUMN story_score; ALTER TABLE items DROP COLUMN story_title;"
+            "ALTER TABLE items DROP COLUMN story_text_length; ALTER TABLE items DROP COLUMN "
+            "story_fingerprint;"
+            "PRAGMA user_version = 1;");
     }
     const auto state = open_sqlite_store(directory.database())->source_state("daily");
     ASSERT_TRUE(state);

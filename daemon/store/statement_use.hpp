@@ -1,0 +1,23 @@
+#pragma once
+// Internal to daemon/store: a prepared statement's use, reset on entry and on every exit.
+
+#include <SQLiteCpp/Statement.h>
+
+namespace feedagg::store::detail {
+
+// A statement left mid-step keeps its read transaction open, which pins an old snapshot and stops
+// WAL checkpoints.
+class StatementUse {
+  public:
+    explicit StatementUse(SQLite::Statement& statement) : statement_(statement) { statement_.reset(); }
+    ~StatementUse() { statement_.tryReset(); }
+    StatementUse(const StatementUse&) = delete;
+    StatementUse& operator=(const StatementUse&) = delete;
+    SQLite::Statement* operator->() { return &statement_; }
+    SQLite::Statement& operator*() { return statement_; }
+
+  private:
+    SQLite::Statement& statement_;
+};
+
+}  // namespace feedagg::store::detail

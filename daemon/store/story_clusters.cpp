@@ -1,0 +1,108 @@
+#include "daemon/store/story_clusters.hpp"
+
+#include <algorithm>
+
+#include "daemon/store/sqlite_queries.hpp"
+#include "daemon/store/statement_use.hpp"
+
+namespace feedagg::store::detail {
+namespace {
+
+feeds::StoryKeys keys_from(SQLite::Statement& row, int first_column) {
+    feeds::StoryKeys keys;
+    keys.canonical_link = row.getColumn(first_column).getString();
+    keys.title = row.getColumn(first_column + 1).getString();
+    keys.text_length = static_cast<std::size_t>(row.getColumn(first_column + 2).getInt64());
+    const SQLite::Column blob = row.getColumn(first_column + 3);
+    const std::string_view bytes(static_cast<const char*>(blob.getBlob()),
+                                 static_cast<std::size_t>(blob.getBytes()));
+    if (auto fingerprint = feeds::StoryFingerprint::deserialize(bytes))
+        keys.fingerprint = std::move(*fingerprint);
+    return keys;
+}
+
+bool has_keys(const feeds::StoryKeys& keys) {
+    return !keys.canonical_link.empty() || !keys.title.empty() || !keys.fingerprint.empty();
+}
+
+}  // namespace
+
+StoryClusters::StoryClusters(SQLite::Database& database)
+    : database_(database), candidate_(database, sql::story_candidate), set_story_(database, sql::set_story) {}
+
+void StoryClusters::set_rules(StoryRules rules) {
+    rules_ = std::move(rules);
+    if (rules_.enabled && !index_built_) build_index();
+}
+
+void StoryClusters::build_index() {
+    SQLite::Statement all(database_, sql::story_keys_of_all);
+    std::vector<std::pair<std::int64_t, feeds::StoryKeys>> stored;
+    while (all.executeStep()) stored.emplace_back(all.getColumn(0).getInt64(), keys_from(all, 1));
+    index_.reserve(stored.size());
+    for (const auto& [id, keys] : stored) index_.add(id, keys);
+    index_built_ = true;
+}
+
+std::optional<StoryClusters::Stored> StoryClusters::load(std::int64_t id) {
+    StatementUse query(candidate_);
+    query->bind(1, id);
+    if (!query->executeStep()) return std::nullopt;  // deleted by retention since it was indexed
+    Stored stored;
+    stored.source = query->getColumn(0).getString();
+    stored.story = query->getColumn(1).getInt64();
+    if (stored.story == 0) stored.story = id;
+    stored.keys = keys_from(*query, 2);
+    return stored;
+}
+
+bool StoryClusters::kept_apart(const std::string& a, const std::string& b) const {
+    return std::any_of(rules_.kept_apart.begin(), rules_.kept_apart.end(), [&](const auto& pair) {
+        return (pair.first == a && pair.second == b) || (pair.first == b && pair.second == a);
+    });
+}
+
+void StoryClusters::join(std::int64_t id, const std::string& source, const feeds::StoryKeys& keys) {
+    if (!rules_.enabled || !has_keys(keys)) return write(id, id, feeds::MatchReason::none, 0, keys);
+    if (!index_built_) build_index();
+    for (const std::int64_t candidate : index_.candidates(keys)) {
+        std::optional<Stored> found = load(candidate);
+        if (!found || kept_apart(source, found->source)) continue;
+        // Matched against the story's first item, not chained through reposts: containment lets a
+        // digest that reprints two stories match both, and chaining would merge those stories.
+        if (found->story != candidate) {
+            std::optional<Stored> first = load(found->story);
+            if (first && kept_apart(source, first->source)) continue;
+            if (first) found->keys = std::move(first->keys);
+        }
+        const feeds::StoryMatch match = feeds::match_stories(keys, found->keys, rules_.thresholds);
+        if (!match.matched) continue;
+        write(id, found->story, match.reason, match.score, keys);
+        index_.add(id, keys);
+        return;
+    }
+    write(id, id, feeds::MatchReason::none, 0, keys);
+    index_.add(id, keys);
+}
+
+void StoryClusters::write(std::int64_t id, std::int64_t story, feeds::MatchReason reason, double score,
+                          const feeds::StoryKeys& keys) {
+    StatementUse update(set_story_);
+    update->bind(1, id);
+    update->bind(2, story);
+    update->bind(3,
+                 reason == feeds::MatchReason::none ? std::string() : std::string(feeds::to_string(reason)));
+    update->bind(4, score);
+    update->bind(5, keys.title);
+    update->bind(6, static_cast<std::int64_t>(keys.text_length));
+    if (has_keys(keys)) {
+        const std::string fingerprint = keys.fingerprint.serialize();
+        update->bind(7, fingerprint.data(), static_cast<int>(fingerprint.size()));
+        update->exec();
+    } else {
+        update->bind(7);  // NULL: nothing to match on
+        update->exec();
+    }
+}
+
+}  // namespace feedagg::store::detail

@@ -1,0 +1,48 @@
+#pragma once
+// Internal to daemon/store: which story a new item joins. The match index lives in memory and is
+// rebuilt from the keys stored with the items, so it survives restarts and crashes with the data.
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "daemon/store/store.hpp"
+#include "feeds/story.hpp"
+
+namespace feedagg::store::detail {
+
+class StoryClusters {
+  public:
+    explicit StoryClusters(SQLite::Database& database);
+
+    void set_rules(StoryRules rules);
+
+    // Files item `id` of `source` under the story it matches (or a story of its own) and keeps its
+    // keys. Runs inside the caller's transaction.
+    void join(std::int64_t id, const std::string& source, const feeds::StoryKeys& keys);
+
+  private:
+    struct Stored {
+        std::string source;
+        std::int64_t story = 0;
+        feeds::StoryKeys keys;
+    };
+
+    void build_index();
+    std::optional<Stored> load(std::int64_t id);
+    bool kept_apart(const std::string& a, const std::string& b) const;
+    void write(std::int64_t id, std::int64_t story, feeds::MatchReason reason, double score,
+               const feeds::StoryKeys& keys);
+
+    SQLite::Database& database_;
+    SQLite::Statement candidate_;
+    SQLite::Statement set_story_;
+    StoryRules rules_;
+    feeds::StoryIndex index_;
+    bool index_built_ = false;
+};
+
+}  // namespace feedagg::store::detail
