@@ -161,6 +161,23 @@ TEST(Utf8Validation, AgreesWithSequenceBySequenceWalkOverRandomMixes) {
     }
 }
 
+// Long text is checked 32 bytes at a time: sequences cut by a block boundary must be read whole,
+// and damage or a cut-off end found at every offset.
+TEST(Utf8Validation, ReadsSequencesAcrossBlockBoundariesOfLongText) {
+    std::string text;
+    while (text.size() < 300) text += "\xE4\xB8\xAD\xF0\x9F\x98\x80x\xC3\xA9";
+    ASSERT_TRUE(is_valid_utf8(text));
+    for (std::size_t offset = 0; offset < text.size(); ++offset) {
+        std::string damaged = text;
+        damaged[offset] = static_cast<unsigned char>(damaged[offset]) >= 0x80 ? 'x' : '\x80';
+        EXPECT_FALSE(is_valid_utf8(damaged)) << "offset " << offset;
+        EXPECT_EQ(is_valid_utf8(std::string_view(text).substr(0, offset)),
+                  offset == 0 || static_cast<unsigned char>(text[offset]) < 0x80 ||
+                      static_cast<unsigned char>(text[offset]) >= 0xC0)
+            << "cut at " << offset;
+    }
+}
+
 // --- byte order marks ---
 
 TEST(ByteOrderMark, Utf8MarkIsDroppedFromTheText) {
