@@ -36,7 +36,8 @@ inline const std::string select_item_by_key =
 
 inline const std::string insert_item =
     "INSERT INTO items (source, identity_key, content_hash, sort_time, first_seen, published, updated, title,"
-    " link, canonical_link, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " link, canonical_link, body, story_title, story_text_length, story_fingerprint)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 inline const std::string update_item =
     "UPDATE items SET content_hash = ?2, sort_time = ?3, published = ?4, updated = ?5, title = ?6, link = ?7,"
@@ -58,11 +59,14 @@ inline const std::string newest_positions_of_source =
 
 inline const std::string item_by_id = "SELECT " + item_columns + " FROM items WHERE id = ?";
 
-// Stories with more than one item: founders have story = id, the others story = the founder's id.
+// Stories with more than one item: an item that joined a story has story = the id of the story's
+// first item, which itself has story = 0.
 inline const std::string merged_stories =
-    "SELECT " + item_columns +
-    " FROM items WHERE story IN (SELECT DISTINCT story FROM items WHERE story <> 0 AND story <> id"
-    " ORDER BY story DESC LIMIT ?1) ORDER BY story DESC, id";
+    "WITH joined (story) AS (SELECT DISTINCT story FROM items WHERE story <> 0 ORDER BY story DESC LIMIT ?1)"
+    " SELECT " +
+    item_columns +
+    " FROM items WHERE story IN (SELECT story FROM joined) OR id IN (SELECT story FROM joined)"
+    " ORDER BY CASE story WHEN 0 THEN id ELSE story END DESC, id";
 
 inline const std::string story_keys_of_all =
     "SELECT id, canonical_link, story_title, story_text_length, story_fingerprint FROM items"
@@ -73,8 +77,7 @@ inline const std::string story_candidate =
     " WHERE id = ?";
 
 inline const std::string set_story =
-    "UPDATE items SET story = ?2, story_reason = ?3, story_score = ?4, story_title = ?5,"
-    " story_text_length = ?6, story_fingerprint = ?7 WHERE id = ?1";
+    "UPDATE items SET story = ?2, story_reason = ?3, story_score = ?4 WHERE id = ?1";
 
 // Per connection and never written to disk: the ids retention must keep, for one transaction.
 inline const std::string create_protected_table =

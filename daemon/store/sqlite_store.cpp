@@ -187,10 +187,10 @@ class SqliteStore final : public Store {
                 const feeds::Entry& entry = outcome.entries[i];
                 std::string key = detail::identity_key(entry);
                 if (!keys_seen.insert(key).second) continue;  // the same entry twice in one document
+                const feeds::StoryKeys* keys = with_story_keys ? &outcome.story_keys[i] : nullptr;
                 const std::optional<std::int64_t> inserted =
-                    write_entry(outcome.state.name, key, entry, now, summary);
-                if (inserted && with_story_keys)
-                    stories_.join(*inserted, outcome.state.name, outcome.story_keys[i]);
+                    write_entry(outcome.state.name, key, entry, keys, now, summary);
+                if (inserted && keys) stories_.join(*inserted, outcome.state.name, *keys);
             }
             const bool items_changed = summary.new_items + summary.updated_items > 0;
             if (items_changed || credit_changed) StatementUse(bump_generation_)->exec();
@@ -295,7 +295,8 @@ class SqliteStore final : public Store {
 
     // Returns the id of a newly inserted item.
     std::optional<std::int64_t> write_entry(const std::string& source, const std::string& key,
-                                            const feeds::Entry& entry, Timestamp now, WriteSummary& summary) {
+                                            const feeds::Entry& entry, const feeds::StoryKeys* story_keys,
+                                            Timestamp now, WriteSummary& summary) {
         const std::string hash = detail::content_hash(entry);
         std::optional<std::int64_t> stored_id;
         std::optional<Timestamp> stored_updated;
@@ -313,7 +314,7 @@ class SqliteStore final : public Store {
             }
         }
         if (!stored_id) {
-            insert_entry(source, key, hash, entry, now);
+            insert_entry(source, key, hash, entry, story_keys, now);
             ++summary.new_items;
             return database_.getLastInsertRowid();
         }
@@ -326,7 +327,7 @@ class SqliteStore final : public Store {
     }
 
     void insert_entry(const std::string& source, const std::string& key, const std::string& hash,
-                      const feeds::Entry& entry, Timestamp now) {
+                      const feeds::Entry& entry, const feeds::StoryKeys* story_keys, Timestamp now) {
         StatementUse insert(insert_item_);
         insert->bind(1, source);
         insert->bind(2, key);
@@ -339,6 +340,7 @@ class SqliteStore final : public Store {
         insert->bind(9, entry.link);
         insert->bind(10, feeds::canonical_url(entry.link));
         insert->bind(11, detail::encode_entry_body(entry));
+        detail::StoryClusters::bind_keys(*insert, 12, story_keys);
         insert->exec();
     }
 

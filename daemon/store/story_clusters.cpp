@@ -21,6 +21,11 @@ feeds::StoryKeys keys_from(SQLite::Statement& row, int first_column) {
     return keys;
 }
 
+// The index ranks candidates by the keys they share, rare ones first; a repost shares most of its
+// original's, so the story it belongs to is among the first few. Reading each candidate's row costs
+// a lookup, so the tail of weak candidates is not read.
+constexpr std::size_t max_candidates_compared = 4;
+
 bool has_keys(const feeds::StoryKeys& keys) {
     return !keys.canonical_link.empty() || !keys.title.empty() || !keys.fingerprint.empty();
 }
@@ -62,10 +67,26 @@ bool StoryClusters::kept_apart(const std::string& a, const std::string& b) const
     });
 }
 
+void StoryClusters::bind_keys(SQLite::Statement& insert, int first_parameter, const feeds::StoryKeys* keys) {
+    if (keys == nullptr || !has_keys(*keys)) {
+        insert.bind(first_parameter, std::string());
+        insert.bind(first_parameter + 1, 0);
+        insert.bind(first_parameter + 2);  // NULL: nothing to match on, not in the index
+        return;
+    }
+    insert.bind(first_parameter, keys->title);
+    insert.bind(first_parameter + 1, static_cast<std::int64_t>(keys->text_length));
+    const std::string fingerprint = keys->fingerprint.serialize();
+    insert.bind(first_parameter + 2, fingerprint.data(), static_cast<int>(fingerprint.size()));
+}
+
 void StoryClusters::join(std::int64_t id, const std::string& source, const feeds::StoryKeys& keys) {
-    if (!rules_.enabled || !has_keys(keys)) return write(id, id, feeds::MatchReason::none, 0, keys);
+    if (!rules_.enabled || !has_keys(keys)) return;
     if (!index_built_) build_index();
-    for (const std::int64_t candidate : index_.candidates(keys)) {
+    const std::vector<std::int64_t> candidates = index_.candidates(keys);
+    const std::size_t compared = std::min(candidates.size(), max_candidates_compared);
+    for (std::size_t i = 0; i < compared; ++i) {
+        const std::int64_t candidate = candidates[i];
         std::optional<Stored> found = load(candidate);
         if (!found || kept_apart(source, found->source)) continue;
         // Matched against the story's first item, not chained through reposts: containment lets a
@@ -77,32 +98,19 @@ void StoryClusters::join(std::int64_t id, const std::string& source, const feeds
         }
         const feeds::StoryMatch match = feeds::match_stories(keys, found->keys, rules_.thresholds);
         if (!match.matched) continue;
-        write(id, found->story, match.reason, match.score, keys);
-        index_.add(id, keys);
-        return;
+        write(id, found->story, match);
+        break;
     }
-    write(id, id, feeds::MatchReason::none, 0, keys);
     index_.add(id, keys);
 }
 
-void StoryClusters::write(std::int64_t id, std::int64_t story, feeds::MatchReason reason, double score,
-                          const feeds::StoryKeys& keys) {
+void StoryClusters::write(std::int64_t id, std::int64_t story, const feeds::StoryMatch& match) {
     StatementUse update(set_story_);
     update->bind(1, id);
     update->bind(2, story);
-    update->bind(3,
-                 reason == feeds::MatchReason::none ? std::string() : std::string(feeds::to_string(reason)));
-    update->bind(4, score);
-    update->bind(5, keys.title);
-    update->bind(6, static_cast<std::int64_t>(keys.text_length));
-    if (has_keys(keys)) {
-        const std::string fingerprint = keys.fingerprint.serialize();
-        update->bind(7, fingerprint.data(), static_cast<int>(fingerprint.size()));
-        update->exec();
-    } else {
-        update->bind(7);  // NULL: nothing to match on
-        update->exec();
-    }
+    update->bind(3, std::string(feeds::to_string(match.reason)));
+    update->bind(4, match.score);
+    update->exec();
 }
 
 }  // namespace feedagg::store::detail

@@ -20,8 +20,12 @@ class StoryClusters {
 
     void set_rules(StoryRules rules);
 
-    // Files item `id` of `source` under the story it matches (or a story of its own) and keeps its
-    // keys. Runs inside the caller's transaction.
+    // Binds the keys of an item about to be inserted to the insert statement's last three
+    // parameters (story_title, story_text_length, story_fingerprint; NULL when there are none).
+    static void bind_keys(SQLite::Statement& insert, int first_parameter, const feeds::StoryKeys* keys);
+
+    // Files the just inserted item `id` of `source` under the story it matches; an item that
+    // matches none keeps story 0, a story of its own. Runs inside the caller's transaction.
     void join(std::int64_t id, const std::string& source, const feeds::StoryKeys& keys);
 
   private:
@@ -34,8 +38,7 @@ class StoryClusters {
     void build_index();
     std::optional<Stored> load(std::int64_t id);
     bool kept_apart(const std::string& a, const std::string& b) const;
-    void write(std::int64_t id, std::int64_t story, feeds::MatchReason reason, double score,
-               const feeds::StoryKeys& keys);
+    void write(std::int64_t id, std::int64_t story, const feeds::StoryMatch& match);
 
     SQLite::Database& database_;
     SQLite::Statement candidate_;
