@@ -13,9 +13,6 @@
 #include <cstring>
 #include <optional>
 #include <vector>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "feeds/html.hpp"
 #include "feeds/html_elements.hpp"
@@ -78,44 +75,6 @@ const Elements& elements() {
     return known;
 }
 
-// Bytes that end a run of text the sanitizer can copy as it is from valid UTF-8: markup ('<'),
-// references ('&'), what escaping rewrites ('>', quotes), controls XML drops (tab, LF and CR are
-// kept) and 0xEF, which leads the noncharacters U+FFFE and U+FFFF.
-constexpr std::array<bool, 256> kEndsPlainText = [] {
-    std::array<bool, 256> ends{};
-    for (int byte = 0; byte < 0x20; ++byte) ends[byte] = byte != '\t' && byte != '\n' && byte != '\r';
-    for (const char c : {'<', '&', '>', '"', '\'', '\x7F', '\xEF'})
-        ends[static_cast<unsigned char>(c)] = true;
-    return ends;
-}();
-
-// Length of the prefix of valid UTF-8 `text` that escaping would leave as it is, up to the first
-// byte of kEndsPlainText. Most text between tags is such a run: it is found in one scan, where the
-// tokenizer's search for '<' and escaping would each scan it once. Sixteen bytes per step with SSE2.
-std::size_t plain_text_length(std::string_view text) {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    std::size_t at = 0;
-#if defined(__SSE2__)
-    const __m128i highest_control = _mm_set1_epi8(0x1F);
-    while (at + 16 <= text.size()) {
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
-        // Unsigned byte <= 0x1F: the minimum with 0x1F is the byte itself.
-        __m128i stops = _mm_cmpeq_epi8(_mm_min_epu8(block, highest_control), block);
-        const __m128i kept_controls = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('\n')),
-                                                                _mm_cmpeq_epi8(block, _mm_set1_epi8('\t'))),
-                                                   _mm_cmpeq_epi8(block, _mm_set1_epi8('\r')));
-        stops = _mm_andnot_si128(kept_controls, stops);
-        for (const char stop : {'<', '&', '>', '"', '\'', '\x7F', '\xEF'})
-            stops = _mm_or_si128(stops, _mm_cmpeq_epi8(block, _mm_set1_epi8(stop)));
-        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
-        if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctz(mask));
-        at += 16;
-    }
-#endif
-    while (at < text.size() && !kEndsPlainText[bytes[at]]) ++at;
-    return at;
-}
-
 bool is_heading(const Element& element) {
     const std::string_view name = element.name;
     return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
@@ -160,7 +119,9 @@ class Sanitizer {
         Token& token = token_;
         for (;;) {
             if (valid_utf8_ && !dropped_.active()) {
-                const std::size_t plain = plain_text_length(tokenizer.data_text());
+                // Most text between tags needs no escaping: it is found and copied in one scan, where the
+                // tokenizer's search for '<' and escaping would each scan it once.
+                const std::size_t plain = detail::plain_valid_utf8_length(tokenizer.data_text());
                 out_.append(tokenizer.data_text().data(), plain);
                 tokenizer.skip_text(plain);
             }

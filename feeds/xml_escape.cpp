@@ -192,6 +192,10 @@ std::size_t escape_valid_utf8(std::string_view text, std::string& out) {
 
 }  // namespace
 
+std::size_t plain_valid_utf8_length(std::string_view text) {
+    return skip_plain_valid_utf8(reinterpret_cast<const unsigned char*>(text.data()), 0, text.size());
+}
+
 std::size_t decode_utf8(std::string_view text, char32_t& code_point) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(0);

@@ -20,6 +20,11 @@ void append_valid_utf8_escaped(std::string_view text, std::string& out);
 // reference to decode, say); returns its index, or text.size() when there is none.
 std::size_t append_valid_utf8_escaped_until_ampersand(std::string_view text, std::string& out);
 
+// Length of the prefix of valid UTF-8 `text` that append_valid_utf8_escaped copies as it is: up to
+// the first byte that needs escaping, a control XML drops (tab, LF and CR are kept), DEL, or 0xEF
+// (which leads U+FFFE and U+FFFF). Sixteen bytes per step with SSE2.
+std::size_t plain_valid_utf8_length(std::string_view text);
+
 // The one of the two above that `text_is_valid_utf8` allows.
 inline void append_xml_escaped(std::string_view text, bool text_is_valid_utf8, std::string& out) {
     if (text_is_valid_utf8)
