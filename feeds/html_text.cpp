@@ -26,36 +26,49 @@ bool is_unicode_space(char32_t c) {
            c == 0x3000;
 }
 
+bool is_printable_ascii(unsigned char byte) {
+    return byte >= 0x21 && byte < 0x7F;
+}
+
 // Appends text with runs of whitespace collapsed to one space and no leading or trailing space;
 // control characters are dropped and invalid UTF-8 becomes U+FFFD.
 class CollapsedText {
   public:
     void append(std::string_view text) {
+        text_.reserve(text_.size() + text.size() + 1);
+        // Characters written as they are, single spaces between printable ASCII included, are
+        // gathered into runs and written one run at a time rather than one word at a time.
+        std::size_t run_start = 0;
         std::size_t position = 0;
+        const auto end_run = [&] {
+            if (position > run_start) write(text.substr(run_start, position - run_start));
+        };
         while (position < text.size()) {
             const auto byte = static_cast<unsigned char>(text[position]);
-            if (byte >= 0x21 && byte < 0x7F) {
-                std::size_t end = position + 1;
-                while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x21 &&
-                       static_cast<unsigned char>(text[end]) < 0x7F)
-                    ++end;
-                write(text.substr(position, end - position));
-                position = end;
+            if (is_printable_ascii(byte) ||
+                (byte == ' ' && position > run_start && position + 1 < text.size() &&
+                 is_printable_ascii(static_cast<unsigned char>(text[position + 1])))) {
+                ++position;
                 continue;
             }
             char32_t code_point;
             std::size_t length = detail::decode_utf8(text.substr(position), code_point);
+            if (length != 0 && !is_unicode_space(code_point) && code_point >= 0x20 && code_point != 0x7F &&
+                code_point != 0xFFFE && code_point != 0xFFFF) {
+                position += length;
+                continue;
+            }
+            end_run();
             if (length == 0) {
                 write(kReplacementCharacter);
                 length = 1;
             } else if (is_unicode_space(code_point)) {
                 separate();
-            } else if (code_point >= 0x20 && code_point != 0x7F && code_point != 0xFFFE &&
-                       code_point != 0xFFFF) {
-                write(text.substr(position, length));
             }
             position += length;
+            run_start = position;
         }
+        end_run();
     }
 
     void separate() { space_pending_ = !text_.empty(); }
