@@ -3,6 +3,7 @@
 #include "feeds/detail/xml_repair.hpp"
 #include "feeds/html.hpp"
 #include "feeds/url.hpp"
+#include "feeds/url_resolver.hpp"
 #include "feeds/xml_escape.hpp"
 
 namespace feedagg::feeds::detail {
@@ -122,12 +123,19 @@ std::string inner_markup(pugi::xml_node element) {
 }
 
 std::string xml_base(pugi::xml_node node, std::string_view document_url) {
-    std::vector<std::string_view> bases;  // innermost first
+    // Innermost first. Resolution starts at the innermost plain absolute base, which every base
+    // outside it (and the document's URL) would leave as it is: most feeds have one such base, on
+    // the root, and it is returned without a resolve.
+    std::vector<std::string_view> bases;
     for (; node; node = node.parent()) {
-        if (auto attribute = node.attribute("xml:base")) bases.emplace_back(attribute.value());
+        if (auto attribute = node.attribute("xml:base")) {
+            const std::string_view base = attribute.value();
+            bases.push_back(base);
+            if (UrlResolver::is_plain_absolute(base)) break;
+        }
     }
     if (bases.empty()) return {};
-    std::string base(document_url);
+    std::string base(UrlResolver::is_plain_absolute(bases.back()) ? std::string_view() : document_url);
     for (auto it = bases.rbegin(); it != bases.rend(); ++it)
         base = base.empty() ? std::string(*it) : resolve_url(base, *it);
     return base;

@@ -103,6 +103,23 @@ TEST(ParseAtom, ResolvesRelativeUrlsAgainstXmlBase) {
     EXPECT_NE(entry.content.find("src=\"https://cdn.e.org/img/a.png\""), std::string::npos) << entry.content;
 }
 
+// RFC 3986 §5.1: each xml:base is resolved against the one outside it, the outermost against the
+// document's URL; an absolute one ends the chain.
+TEST(ParseAtom, ResolvesNestedXmlBasesFromTheDocumentUrlInwards) {
+    ParseOptions options;
+    options.base_url = "https://host.org/feeds/atom.xml";
+    const auto parsed = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/site/">
+        <entry xml:base="news/"><id>1</id><link href="a.html"/></entry>
+        <entry xml:base="https://other.org/x/"><id>2</id><link href="b.html"/>
+        <content type="html" xml:base="img/">&lt;img src="c.png"&gt;</content></entry></feed>)",
+                                 options);
+    ASSERT_EQ(parsed.feed.entries.size(), 2u);
+    EXPECT_EQ(parsed.feed.entries[0].link, "https://host.org/site/news/a.html");
+    EXPECT_EQ(parsed.feed.entries[1].link, "https://other.org/x/b.html");
+    EXPECT_NE(parsed.feed.entries[1].content.find("src=\"https://other.org/x/img/c.png\""), std::string::npos)
+        << parsed.feed.entries[1].content;
+}
+
 TEST(ParseAtom, ResolvesContentAgainstTheEntryLinkWithoutXmlBase) {
     ParseOptions options;
     options.base_url = "https://e.org/feed.xml";
