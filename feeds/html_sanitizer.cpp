@@ -14,6 +14,7 @@
 #include <optional>
 #include <vector>
 
+#include "feeds/detail/xhtml_sanitizer.hpp"
 #include "feeds/html.hpp"
 #include "feeds/html_elements.hpp"
 #include "feeds/html_entities.hpp"
@@ -89,6 +90,8 @@ struct Workspace {
     detail::AttributeBuffers attribute_buffers;
     std::string decoded;
     std::vector<const Element*> open;
+    std::array<std::string, detail::kMaxAttributes + 1> tree_names;
+    std::array<std::string, detail::kMaxAttributes> tree_values;
     std::optional<detail::UrlResolver> resolver;
 
     const detail::UrlResolver& resolver_for(const std::string& base) {
@@ -108,6 +111,8 @@ class Sanitizer {
           attribute_buffers_(workspace.attribute_buffers),
           decoded_(workspace.decoded),
           open_(workspace.open),
+          tree_names_(workspace.tree_names),
+          tree_values_(workspace.tree_values),
           known_(elements()) {
         open_.clear();
     }
@@ -126,26 +131,172 @@ class Sanitizer {
                 tokenizer.skip_text(plain);
             }
             if (!tokenizer.next(token)) break;
-            if (dropped_.active()) {
-                dropped_.feed(token);
-                continue;
+            feed(token);
+        }
+        close_until(0);
+        return std::move(out_);
+    }
+
+    // The tokens the tokenizer would read from inner_markup(container), made from the nodes: text
+    // nodes hold no references, and names are lowercased as the tokenizer would.
+    std::optional<std::string> run_tree(pugi::xml_node container, std::size_t size_hint) {
+        out_.reserve(size_hint);
+        pugi::xml_node node = container.first_child();
+        while (node) {
+            const pugi::xml_node_type type = node.type();
+            if (type == pugi::node_pcdata || type == pugi::node_cdata) {
+                if (!dropped_.active()) detail::append_xml_escaped(node.value(), valid_utf8_, out_);
+            } else if (type == pugi::node_element) {
+                if (!feed_element(node, TokenKind::start_tag)) return std::nullopt;
+                if (const pugi::xml_node child = node.first_child()) {
+                    node = child;
+                    continue;
+                }
+                feed_element(node, TokenKind::end_tag);
             }
-            switch (token.kind) {
-                case TokenKind::text: write_text(token); break;
-                case TokenKind::start_tag:
-                    if (token.element != nullptr) start_element(token, *token.element);
-                    break;
-                case TokenKind::end_tag:
-                    if (token.element != nullptr) end_element(*token.element);
-                    break;
-                default: break;  // comments and doctypes are dropped
+            pugi::xml_node next = node.next_sibling();
+            while (!next) {
+                node = node.parent();
+                if (node == container) {
+                    close_until(0);
+                    return std::move(out_);
+                }
+                feed_element(node, TokenKind::end_tag);
+                next = node.next_sibling();
             }
+            node = next;
         }
         close_until(0);
         return std::move(out_);
     }
 
   private:
+    void feed(const Token& token) {
+        if (dropped_.active()) {
+            dropped_.feed(token);
+            return;
+        }
+        switch (token.kind) {
+            case TokenKind::text: write_text(token); break;
+            case TokenKind::start_tag:
+                if (token.element != nullptr) start_element(token, *token.element);
+                break;
+            case TokenKind::end_tag:
+                if (token.element != nullptr) end_element(*token.element);
+                break;
+            default: break;  // comments and doctypes are dropped
+        }
+    }
+
+    // A tag of `element` as the tokenizer would read it from inner_markup's "<local-name
+    // name="value" ...>"; false when the tokenizer would read something else there.
+    bool feed_element(pugi::xml_node element, TokenKind kind) {
+        Token& token = token_;
+        std::string_view name = element.name();
+        if (const auto colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+        // "<1x" or "<" alone would be text to the tokenizer.
+        if (name.empty() || !is_ascii_letter(name.front())) return false;
+        token.kind = kind;
+        token.name = lowercase(name, tree_names_[0]);
+        token.element = detail::find_element(token.name);
+        // inner_markup writes no end tag for void elements.
+        if (kind == TokenKind::end_tag && token.element != nullptr && token.element->has(detail::kVoid))
+            return true;
+        token.self_closing = false;
+        token.attributes.clear();
+        // The tokenizer reads the content of <script>, <style>, <textarea> and the like as text up
+        // to the first end tag of that name, dropped or not: the tree agrees unless an element of
+        // that name is inside. <plaintext> and <xmp> would be kept and read as text.
+        if (kind == TokenKind::start_tag && token.element != nullptr &&
+            token.element->content_model != detail::ContentModel::data &&
+            (!token.element->has(detail::kDropsContent) || holds_element_named(element, token.name)))
+            return false;
+        if (kind == TokenKind::start_tag) {
+            for (pugi::xml_attribute attribute = element.first_attribute();
+                 attribute && token.attributes.size() < detail::kMaxAttributes;
+                 attribute = attribute.next_attribute()) {
+                const std::string_view attribute_name =
+                    lowercase(attribute.name(), tree_names_[token.attributes.size() + 1]);
+                // HTML5 §13.2.5.33: of duplicate names, the first one counts.
+                const bool duplicate = std::any_of(
+                    token.attributes.begin(), token.attributes.end(),
+                    [&](const detail::HtmlAttribute& earlier) { return earlier.name == attribute_name; });
+                if (!duplicate)
+                    token.attributes.push_back(
+                        {attribute_name,
+                         as_escaped(attribute.value(), tree_values_[token.attributes.size()])});
+            }
+        }
+        feed(token);
+        return true;
+    }
+
+    // `value` without what escaping it for the markup drops (controls but tab, LF and CR, DEL,
+    // U+FFFE and U+FFFF), as the tokenizer would read it back; `value` itself when it has none.
+    static std::string_view as_escaped(std::string_view value, std::string& buffer) {
+        const auto dropped_at = [&](std::size_t at) -> std::size_t {
+            const auto byte = static_cast<unsigned char>(value[at]);
+            if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) return 1;
+            if (byte == 0xEF && at + 2 < value.size() && static_cast<unsigned char>(value[at + 1]) == 0xBF &&
+                static_cast<unsigned char>(value[at + 2]) >= 0xBE)
+                return 3;
+            return 0;
+        };
+        std::size_t at = 0;
+        while (at < value.size() && dropped_at(at) == 0) ++at;
+        if (at == value.size()) return value;
+        buffer.assign(value.substr(0, at));
+        while (at < value.size()) {
+            if (const std::size_t dropped = dropped_at(at)) {
+                at += dropped;
+            } else {
+                buffer.push_back(value[at]);
+                ++at;
+            }
+        }
+        return buffer;
+    }
+
+    // True when an element inside `element` has the local name `name`, ignoring ASCII case.
+    static bool holds_element_named(pugi::xml_node element, std::string_view name) {
+        const auto same_name = [&](std::string_view other) {
+            if (const auto colon = other.find(':'); colon != std::string_view::npos)
+                other.remove_prefix(colon + 1);
+            if (other.size() != name.size()) return false;
+            for (std::size_t i = 0; i < name.size(); ++i) {
+                const char c =
+                    other[i] >= 'A' && other[i] <= 'Z' ? static_cast<char>(other[i] + ('a' - 'A')) : other[i];
+                if (c != name[i]) return false;
+            }
+            return true;
+        };
+        pugi::xml_node node = element.first_child();
+        while (node) {
+            if (node.type() == pugi::node_element && same_name(node.name())) return true;
+            if (const pugi::xml_node child = node.first_child()) {
+                node = child;
+                continue;
+            }
+            while (!node.next_sibling()) {
+                node = node.parent();
+                if (node == element) return false;
+            }
+            node = node.next_sibling();
+        }
+        return false;
+    }
+
+    static bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+    // `name` with ASCII letters lowercased, viewing `name` itself when it has no capital (most).
+    static std::string_view lowercase(std::string_view name, std::string& buffer) {
+        if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return name;
+        buffer.assign(name);
+        for (char& c : buffer)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+        return buffer;
+    }
+
     // References are decoded where they are met, and what they stand for is escaped like the text.
     void write_text(const Token& token) {
         std::string_view text = token.text;
@@ -310,31 +461,66 @@ class Sanitizer {
     Token& token_;
     detail::AttributeBuffers& attribute_buffers_;
     std::string& decoded_;
-    std::vector<const Element*>& open_;  // innermost last
+    std::vector<const Element*>& open_;                                // innermost last
+    std::array<std::string, detail::kMaxAttributes + 1>& tree_names_;  // lowercased names for run_tree
+    std::array<std::string, detail::kMaxAttributes>& tree_values_;     // values as read back, for run_tree
     const Elements& known_;
     std::string out_;
     std::array<std::uint32_t, detail::kKnownElementCount> open_counts_{};  // by element index
     detail::DroppedElement dropped_;
 };
 
+// Each thread's workspace, lent to one run at a time.
+struct SharedWorkspace {
+    Workspace workspace;
+    bool in_use = false;
+};
+
+SharedWorkspace& thread_workspace() {
+    thread_local SharedWorkspace shared;
+    return shared;
+}
+
+class WorkspaceLease {
+  public:
+    WorkspaceLease(SharedWorkspace& shared, std::size_t input_size)
+        : shared_(shared), input_size_(input_size) {
+        shared_.in_use = true;
+    }
+    ~WorkspaceLease() {
+        shared_.in_use = false;
+        // Buffers only grow as large as what they held: after a large input, give the memory back.
+        if (input_size_ > kLargeInput) shared_.workspace = Workspace{};
+    }
+    WorkspaceLease(const WorkspaceLease&) = delete;
+    WorkspaceLease& operator=(const WorkspaceLease&) = delete;
+
+  private:
+    SharedWorkspace& shared_;
+    std::size_t input_size_;
+};
+
 }  // namespace
 
 std::string sanitize_html(std::string_view html, const SanitizeOptions& options) {
-    thread_local Workspace workspace;
-    thread_local bool in_use = false;
-    if (in_use) {  // not reached today: nothing sanitizes from inside a run
+    SharedWorkspace& shared = thread_workspace();
+    if (shared.in_use) {  // not reached today: nothing sanitizes from inside a run
         Workspace own;
         return Sanitizer(options, own).run(html);
     }
-    in_use = true;
-    struct Release {
-        bool& flag;
-        ~Release() { flag = false; }
-    } release{in_use};
-    std::string sanitized = Sanitizer(options, workspace).run(html);
-    // Buffers only grow as large as what they held: after a large input, give the memory back.
-    if (html.size() > kLargeInput) workspace = Workspace{};
-    return sanitized;
+    const WorkspaceLease lease(shared, html.size());
+    return Sanitizer(options, shared.workspace).run(html);
+}
+
+std::optional<std::string> detail::sanitize_xhtml(pugi::xml_node container, std::size_t size_hint,
+                                                  const SanitizeOptions& options) {
+    SharedWorkspace& shared = thread_workspace();
+    if (shared.in_use) {
+        Workspace own;
+        return Sanitizer(options, own).run_tree(container, size_hint);
+    }
+    const WorkspaceLease lease(shared, size_hint);
+    return Sanitizer(options, shared.workspace).run_tree(container, size_hint);
 }
 
 }  // namespace feedagg::feeds

@@ -161,6 +161,8 @@ bool read_atom_entry_element(const ElementName& name, pugi::xml_node element, En
         }
         if (const auto html = atom_html_in_place(element))
             draft.view_content(*html);
+        else if (text_kind(element) == TextKind::xhtml)
+            draft.view_content_tree(xhtml_container(element));
         else
             draft.set_content(atom_html(element, context, "entry content"));
         draft.content_base = element_base(element, context);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "feeds/detail/xhtml_sanitizer.hpp"
+#include "feeds/detail/xml_document.hpp"
 #include "feeds/html.hpp"
 #include "feeds/url.hpp"
 #include "feeds/url_resolver.hpp"
@@ -20,6 +22,14 @@ std::string trimmed(std::string text) {
 std::string_view without_leading_whitespace(std::string_view html) {
     const auto first = html.find_first_not_of(" \t\r\n");
     return first == std::string_view::npos ? std::string_view() : html.substr(first);
+}
+
+// sanitize_html(inner_markup(container)), from the tree where the tree says what the markup would.
+std::string sanitized_tree(pugi::xml_node container, const SanitizeOptions& options) {
+    const std::size_t size = written_size(container);
+    if (auto sanitized = sanitize_xhtml(container, size, options)) return std::move(*sanitized);
+    const std::string html = inner_markup(container);
+    return sanitize_html(without_leading_whitespace(html), options);
 }
 
 bool is_absolute(std::string_view url) {
@@ -108,7 +118,10 @@ Entry finish_entry(EntryDraft draft, std::string_view feed_base, SanitizeOptions
         options.base_url = draft.summary_base.empty() ? content_fallback : draft.summary_base;
         entry.summary = trimmed(sanitize_html(without_leading_whitespace(summary), options));
     }
-    if (const std::string_view content = draft.content(); !content.empty()) {
+    if (const pugi::xml_node tree = draft.content_tree_root()) {
+        options.base_url = draft.content_base.empty() ? content_fallback : draft.content_base;
+        entry.content = trimmed(sanitized_tree(tree, options));
+    } else if (const std::string_view content = draft.content(); !content.empty()) {
         options.base_url = draft.content_base.empty() ? content_fallback : draft.content_base;
         entry.content = trimmed(sanitize_html(without_leading_whitespace(content), options));
     }

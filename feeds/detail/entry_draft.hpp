@@ -2,6 +2,7 @@
 // An entry as read from the document, before its URLs are resolved and its HTML sanitized: the base
 // for an entry's content may be the entry's own link, which can come after the content.
 
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,16 +34,27 @@ struct EntryDraft {
     void set_content(std::string html) {
         entry.content = std::move(html);
         content_in_place = {};
+        content_tree = {};
     }
     void view_content(std::string_view html) {
         entry.content.clear();
         content_in_place = html;
+        content_tree = {};
     }
+    // Atom XHTML content: the element holding it, sanitized from the tree (sanitize_xhtml) rather
+    // than written out as markup first. content() is then empty.
+    void view_content_tree(pugi::xml_node container) {
+        entry.content.clear();
+        content_in_place = {};
+        content_tree = container;
+    }
+    pugi::xml_node content_tree_root() const { return content_tree; }
     std::string_view content() const { return content_in_place.empty() ? entry.content : content_in_place; }
 
   private:
     std::string_view summary_in_place;
     std::string_view content_in_place;
+    pugi::xml_node content_tree;
 };
 
 // Completes a feed read from a document: resolves the head's URLs against the document's base (the

@@ -2,6 +2,7 @@
 
 #include "feeds/detail/xml_repair.hpp"
 #include "feeds/html.hpp"
+#include "feeds/html_elements.hpp"
 #include "feeds/url.hpp"
 #include "feeds/url_resolver.hpp"
 #include "feeds/xml_escape.hpp"
@@ -71,11 +72,25 @@ void open_tag(pugi::xml_node node, std::string& html) {
     html += '>';
 }
 
+// HTML5 §13.1.2: void elements have no end tag. "</br>" in particular would be read as a second <br>.
+bool is_void_element(std::string_view name) {
+    char lowercase[kLongestElementName];
+    if (name.size() > sizeof lowercase) return false;
+    for (std::size_t i = 0; i < name.size(); ++i)
+        lowercase[i] = name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] + ('a' - 'A')) : name[i];
+    const Element* element = find_element(std::string_view(lowercase, name.size()));
+    return element != nullptr && element->has(kVoid);
+}
+
 void close_tag(pugi::xml_node node, std::string& html) {
+    const std::string_view name = local_name(node);
+    if (is_void_element(name)) return;
     html += "</";
-    html.append(local_name(node));
+    html.append(name);
     html += '>';
 }
+
+}  // namespace
 
 // About the size of `element`'s content as written: from where the element starts to where the next
 // node after it does, both known from the in-place parse. 0 when either is unknown.
@@ -87,8 +102,6 @@ std::size_t written_size(pugi::xml_node element) {
     const std::ptrdiff_t end = after.next_sibling().offset_debug();
     return start >= 0 && end > start ? static_cast<std::size_t>(end - start) : 0;
 }
-
-}  // namespace
 
 // The document is decode_document's valid UTF-8, and clean_xml_text rewrote every numeric reference
 // to a character XML forbids (surrogates included) before pugixml decoded the rest, so node values

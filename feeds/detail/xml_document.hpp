@@ -39,6 +39,9 @@ std::string element_text(pugi::xml_node element);
 // Namespace prefixes are dropped from element names. Iterative, so any depth is safe.
 std::string inner_markup(pugi::xml_node element);
 
+// About the size of `element`'s content as written, for reserving room for it; 0 when unknown.
+std::size_t written_size(pugi::xml_node element);
+
 // The name after the namespace prefix: "encoded" for "content:encoded".
 std::string_view local_name(pugi::xml_node node);
 

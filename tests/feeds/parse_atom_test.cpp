@@ -120,6 +120,15 @@ TEST(ParseAtom, ResolvesNestedXmlBasesFromTheDocumentUrlInwards) {
         << parsed.feed.entries[1].content;
 }
 
+// XHTML's <br/> is one line break: the HTML written for the sanitizer must not say "<br></br>",
+// which HTML reads as two.
+TEST(ParseAtom, KeepsOneLineBreakPerXhtmlBr) {
+    const auto parsed = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">a<br/>b<BR />c<hr/></div></content>
+        </entry></feed>)");
+    EXPECT_EQ(parsed.feed.entries.at(0).content, "a<br />b<br />c<hr />");
+}
+
 TEST(ParseAtom, ResolvesContentAgainstTheEntryLinkWithoutXmlBase) {
     ParseOptions options;
     options.base_url = "https://e.org/feed.xml";
