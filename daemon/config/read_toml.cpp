@@ -34,8 +34,8 @@ constexpr std::array<std::string_view, 14> source_keys = {
 constexpr std::array<std::string_view, 10> channel_keys = {
     "name",    "title",   "description", "sources",  "tags",
     "include", "exclude", "max_items",   "language", "merge_stories"};
-constexpr std::array<std::string_view, 4> stories_keys = {"enabled", "text_containment", "number_containment",
-                                                          "title_min_weight"};
+constexpr std::array<std::string_view, 5> stories_keys = {"enabled", "text_containment", "number_containment",
+                                                          "title_min_weight", "indexed_items"};
 constexpr std::array<std::string_view, 3> filter_keys = {"field", "keyword", "regex"};
 constexpr std::array<std::string_view, 7> log_levels = {"trace", "debug",    "info", "warn",
                                                         "error", "critical", "off"};
@@ -117,6 +117,7 @@ void read_stories(TableReader& reader, StorySettings& stories) {
     reader.fraction("text_containment", stories.text_containment, 0.5, 1.0);
     reader.fraction("number_containment", stories.number_containment, 0.0, 1.0);
     reader.integer("title_min_weight", stories.title_min_weight, 1, 1000);
+    reader.integer("indexed_items", stories.indexed_items, 1, 100'000'000);
 }
 
 void read_log(TableReader& reader, LogSettings& log) {

@@ -106,6 +106,7 @@ store::StoryRules story_rules(const config::Config& config) {
     rules.thresholds.text_containment = config.stories.text_containment;
     rules.thresholds.number_containment = config.stories.number_containment;
     rules.thresholds.title_min_weight = config.stories.title_min_weight;
+    rules.indexed_items = config.stories.indexed_items;
     for (const config::Source& source : config.sources) {
         for (const std::string& other : source.separate_from)
             rules.kept_apart.emplace_back(source.name, other);

@@ -41,12 +41,20 @@ void StoryClusters::set_rules(StoryRules rules) {
 }
 
 void StoryClusters::build_index() {
-    SQLite::Statement all(database_, sql::story_keys_of_all);
-    std::vector<std::pair<std::int64_t, feeds::StoryKeys>> stored;
-    while (all.executeStep()) stored.emplace_back(all.getColumn(0).getInt64(), keys_from(all, 1));
-    index_.reserve(stored.size());
-    for (const auto& [id, keys] : stored) index_.add(id, keys);
+    SQLite::Statement newest(database_, sql::story_keys_of_newest);
+    newest.bind(1, static_cast<std::int64_t>(rules_.indexed_items));
+    index_.reserve(rules_.indexed_items);
+    while (newest.executeStep()) index(newest.getColumn(0).getInt64(), keys_from(newest, 1));
     index_built_ = true;
+}
+
+void StoryClusters::index(std::int64_t id, const feeds::StoryKeys& keys) {
+    index_.add(id, keys);
+    indexed_.push_back(id);
+    while (indexed_.size() > rules_.indexed_items) {
+        index_.remove(indexed_.front());
+        indexed_.pop_front();
+    }
 }
 
 std::optional<StoryClusters::Stored> StoryClusters::load(std::int64_t id) {
@@ -101,7 +109,7 @@ void StoryClusters::join(std::int64_t id, const std::string& source, const feeds
         write(id, found->story, match);
         break;
     }
-    index_.add(id, keys);
+    index(id, keys);
 }
 
 void StoryClusters::write(std::int64_t id, std::int64_t story, const feeds::StoryMatch& match) {

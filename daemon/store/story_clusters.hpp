@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 
@@ -36,6 +37,7 @@ class StoryClusters {
     };
 
     void build_index();
+    void index(std::int64_t id, const feeds::StoryKeys& keys);
     std::optional<Stored> load(std::int64_t id);
     bool kept_apart(const std::string& a, const std::string& b) const;
     void write(std::int64_t id, std::int64_t story, const feeds::StoryMatch& match);
@@ -45,6 +47,7 @@ class StoryClusters {
     SQLite::Statement set_story_;
     StoryRules rules_;
     feeds::StoryIndex index_;
+    std::deque<std::int64_t> indexed_;  // oldest first; the index holds at most rules_.indexed_items
     bool index_built_ = false;
 };
 

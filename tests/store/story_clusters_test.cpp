@@ -134,6 +134,25 @@ TEST(StoryClusters, TheIndexIsRebuiltFromTheFileAfterARestart) {
     EXPECT_EQ(testing::integrity_check(directory.database()), "ok");
 }
 
+TEST(StoryClusters, OnlyTheNewestIndexedItemsAreComparedWith) {
+    TempDirectory directory;
+    auto store = open_sqlite_store(directory.database());
+    StoryRules rules;
+    rules.indexed_items = 1;
+    store->set_story_rules(rules);
+    store->record_poll(poll_with_keys("daily", {entry("o1", "市总工会表彰120名劳动模范",
+                                                      "https://daily.example.cn/1.html", original_text)}),
+                       at(100));
+    store->record_poll(
+        poll_with_keys(
+            "daily",
+            {entry("o2", "区总工会开展安全生产检查", "https://daily.example.cn/2.html",
+                   "<p>区总工会联合应急管理部门对辖区企业开展安全生产大检查，重点检查消防通道。</p>")}),
+        at(200));
+    store->record_poll(poll_with_keys("district", {repost()}), at(300));
+    EXPECT_TRUE(store->merged_stories(10).empty());  // the original had left the index
+}
+
 TEST(StoryClusters, ItemsWithoutKeysStandAlone) {
     TempDirectory directory;
     auto store = open_sqlite_store(directory.database());
