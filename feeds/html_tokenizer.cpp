@@ -4,6 +4,9 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "feeds/html_elements.hpp"
 #include "feeds/html_entities.hpp"
@@ -88,6 +91,34 @@ std::size_t find_byte(std::string_view text, std::size_t from, char byte) {
     const void* found = std::memchr(text.data() + from, byte, text.size() - from);
     return found == nullptr ? std::string_view::npos
                             : static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+}
+
+// The quote that ends a quoted attribute value starting at `from` (npos when there is none), and in
+// `has_ampersand` whether a '&' comes before it: one scan, 16 bytes per step with SSE2, instead of a
+// search for each.
+std::size_t find_value_end(std::string_view text, std::size_t from, char quote, bool& has_ampersand) {
+    has_ampersand = false;
+#if defined(__SSE2__)
+    const __m128i quotes = _mm_set1_epi8(quote);
+    const __m128i ampersands = _mm_set1_epi8('&');
+    for (; from + 16 <= text.size(); from += 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+        const auto quote_mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, quotes)));
+        const auto ampersand_mask =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, ampersands)));
+        if (quote_mask != 0) {
+            const unsigned before_quote = (quote_mask & (0u - quote_mask)) - 1;  // bits below the first quote
+            has_ampersand |= (ampersand_mask & before_quote) != 0;
+            return from + static_cast<std::size_t>(__builtin_ctz(quote_mask));
+        }
+        has_ampersand |= ampersand_mask != 0;
+    }
+#endif
+    for (; from < text.size(); ++from) {
+        if (text[from] == quote) return from;
+        has_ampersand |= text[from] == '&';
+    }
+    return std::string_view::npos;
 }
 
 }  // namespace
@@ -237,13 +268,15 @@ std::string_view HtmlTokenizer::read_attribute_value(std::string* decoded) {
     const char quote = input_[position_];
     std::string_view raw;
     if (quote == '"' || quote == '\'') {
-        const std::size_t close = find_byte(input_, position_ + 1, quote);
+        bool has_ampersand = false;
+        const std::size_t close = find_value_end(input_, position_ + 1, quote, has_ampersand);
         if (close == std::string_view::npos) {
             position_ = input_.size();  // EOF in a quoted value: the tag is dropped
             return {};
         }
         raw = input_.substr(position_ + 1, close - position_ - 1);
         position_ = close + 1;
+        if (decoded == nullptr || !has_ampersand) return raw;
     } else if (quote == '>') {
         return {};  // missing value: empty, the '>' ends the tag
     } else {

@@ -583,5 +583,23 @@ TEST(SanitizerHostileInput, EveryTruncationOfAnArticleIsWellFormed) {
         ASSERT_EQ(problems_in(sanitize_html(article.substr(0, length))), "") << "length " << length;
 }
 
+// Quoted values are searched 16 bytes at a time for their closing quote and any '&': a reference
+// and the quote must be found at every offset, in either quote style.
+TEST(Sanitizer, ReadsReferencesAndQuotesAtEveryOffsetOfLongAttributeValues) {
+    for (std::size_t offset = 0; offset < 40; ++offset) {
+        const std::string padding(offset, 'x');
+        EXPECT_EQ(sanitize_html("<p title=\"" + padding + "&lt;\">a</p>"),
+                  "<p title=\"" + padding + "&lt;\">a</p>")
+            << offset;
+        EXPECT_EQ(sanitize_html("<p title='" + padding + "'>a</p>"), "<p title=\"" + padding + "\">a</p>")
+            << offset;
+        EXPECT_EQ(sanitize_html("<p title='" + padding + "\"&amp;'>a</p>"),
+                  "<p title=\"" + padding + "&quot;&amp;\">a</p>")
+            << offset;
+        // No closing quote: the tag is dropped, its text kept.
+        EXPECT_EQ(sanitize_html("b<p title=\"" + padding), "b") << offset;
+    }
+}
+
 }  // namespace
 }  // namespace feedagg::feeds
