@@ -601,5 +601,21 @@ TEST(Sanitizer, ReadsReferencesAndQuotesAtEveryOffsetOfLongAttributeValues) {
     }
 }
 
+// Candidate URLs are searched 16 bytes at a time for the space that ends them; any ASCII space
+// does, at any offset, and a control character does not.
+TEST(Sanitizer, SplitsSrcsetCandidatesAtAnySpaceAfterUrlsOfAnyLength) {
+    for (std::size_t length = 1; length < 40; ++length) {
+        const std::string url = "https://e.org/" + std::string(length, 'a') + ".png";
+        for (const char space : {' ', '\t', '\n', '\f'}) {
+            EXPECT_EQ(sanitize_html("<img src=\"s.png\" srcset=\"" + url + space + "2x," + url + "\">"),
+                      "<img src=\"s.png\" srcset=\"" + url + " 2x, " + url + "\" />")
+                << length;
+        }
+        EXPECT_EQ(sanitize_html("<img src=\"s.png\" srcset=\"" + url + "\x01x 2x\">"),
+                  "<img src=\"s.png\" srcset=\"" + url + "x 2x\" />")
+            << length;
+    }
+}
+
 }  // namespace
 }  // namespace feedagg::feeds
