@@ -165,5 +165,23 @@ TEST(UrlResolver, ShortcutKeepsUnsafeSchemesOut) {
     }
 }
 
+// Plain URL text is recognized 16 bytes at a time: a byte that needs encoding is found at every
+// offset of a long URL.
+TEST(ResolveUrl, EncodesAByteThatNeedsItAtAnyOffsetOfALongUrl) {
+    for (std::size_t offset = 0; offset < 40; ++offset) {
+        const std::string path = "/" + std::string(offset, 'a');
+        for (const std::string_view byte : {"<", "^", " ", "\x7F"}) {
+            const std::string encoded = byte == "<"   ? "%3C"
+                                        : byte == "^" ? "%5E"
+                                        : byte == " " ? "%20"
+                                                      : "%7F";
+            EXPECT_EQ(resolve_url("https://b.org/",
+                                  "https://e.org" + path + std::string(byte) + "bbbbbbbbbbbbbbbb"),
+                      "https://e.org" + path + encoded + "bbbbbbbbbbbbbbbb")
+                << offset << " " << byte;
+        }
+    }
+}
+
 }  // namespace
 }  // namespace feedagg::feeds
