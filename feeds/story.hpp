@@ -147,7 +147,7 @@ StoryMatch match_stories(const StoryKeys& a, const StoryKeys& b, const MatchThre
 // the stored fingerprints at start).
 class StoryIndex {
   public:
-    static constexpr std::size_t kAnchors = 16;
+    static constexpr std::size_t kAnchors = 32;
     static constexpr std::size_t kNumberAnchors = 8;
     static constexpr std::size_t kMaxPostings = 32;
     static constexpr std::size_t kMaxCandidates = 16;

@@ -92,7 +92,7 @@ struct StorySettings {
     double text_containment = 0.90;      // share of the shorter text found in the longer
     double number_containment = 0.5;     // share of numbers two texts must have in common
     std::size_t title_min_weight = 10;   // equal titles match when at least this long (CJK char 1, word 3)
-    std::size_t indexed_items = 50'000;  // newest items new ones are compared with (~400 bytes each)
+    std::size_t indexed_items = 20'000;  // newest items new ones are compared with (~700 bytes each)
 };
 
 // Keep an item when it matches any include (or there are none) and no exclude.

@@ -71,7 +71,8 @@ inline const std::string merged_stories =
 // The newest ?1 items with match keys, oldest of them first.
 inline const std::string story_keys_of_newest =
     "SELECT id, canonical_link, story_title, story_text_length, story_fingerprint FROM"
-    " (SELECT * FROM items WHERE story_fingerprint IS NOT NULL ORDER BY id DESC LIMIT ?1) ORDER BY id";
+    " (SELECT id, canonical_link, story_title, story_text_length, story_fingerprint FROM items"
+    " WHERE story_fingerprint IS NOT NULL ORDER BY id DESC LIMIT ?1) ORDER BY id";
 
 inline const std::string story_candidate =
     "SELECT source, story, canonical_link, story_title, story_text_length, story_fingerprint FROM items"

@@ -97,8 +97,6 @@ void prepare_database(SQLite::Database& database) {
         throw StoreError("cannot switch the database to WAL mode (journal_mode is " + mode + ")");
     database.exec("PRAGMA synchronous = NORMAL");
     database.exec("PRAGMA foreign_keys = ON");
-    // 8 MiB of page cache instead of 2: story matching reads candidates' rows at random.
-    database.exec("PRAGMA cache_size = -8192");
 
     if (user_version(database) == latest_schema_version()) return;
     // IMMEDIATE: two processes opening a fresh file must not both migrate it.

@@ -54,9 +54,9 @@ struct StoryRules {
     feeds::MatchThresholds thresholds;
     // Pairs of sources whose items never join each other's stories (either order).
     std::vector<std::pair<std::string, std::string>> kept_apart;
-    // The newest items a new one is compared with: the index costs about 400 bytes an item, and
+    // The newest items a new one is compared with: the index costs about 700 bytes an item, and
     // reposts follow their original within days, not years.
-    std::size_t indexed_items = 50'000;
+    std::size_t indexed_items = 20'000;
 };
 
 struct WriteSummary {
