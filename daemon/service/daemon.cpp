@@ -176,7 +176,8 @@ class Daemon {
                 asio::detached);
         }
         if (!loops.empty()) co_await all_done.async_wait(asio::as_tuple(asio::use_awaitable));
-        co_await rebuild_catalog(/*with_retention=*/true);
+        // Retention bounds what writes add: after a run that stored nothing there is nothing to bound.
+        if (items_written_ > 0) co_await rebuild_catalog(/*with_retention=*/true);
         workers_.join();  // nothing else is queued there: returns once the last write is done
     }
 
@@ -258,6 +259,7 @@ class Daemon {
         spdlog::log(log_level, "source={} result={} {} new={} updated={} total_ms={}", source.name,
                     result.result, result.summary, written.new_items, written.updated_items, elapsed.count());
         metrics_->record_poll(source.name, result.result, elapsed, written.new_items, written.updated_items);
+        items_written_ += written.new_items + written.updated_items;
         if (written.new_items + written.updated_items > 0 || result.result == "ok") schedule_refresh();
         poll_slots_.release();
         --active_polls_;
@@ -489,6 +491,7 @@ class Daemon {
     std::mt19937_64 random_;
     // Twice the fetch concurrency: enough to keep every connection busy while results are stored.
     PollSlots poll_slots_{io_, 2 * config_.fetch.concurrency};
+    std::size_t items_written_ = 0;  // new and updated items since start
     steady_clock::time_point last_retention_{};
     bool refresh_pending_ = false;
     bool stopping_ = false;
