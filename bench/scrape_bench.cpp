@@ -22,6 +22,7 @@
 
 #include "feeds/dates.hpp"
 #include "feeds/scrape.hpp"
+#include "tests/feeds/scrape_rule_json.hpp"
 
 namespace {
 
@@ -34,11 +35,6 @@ std::string read_file(const std::filesystem::path& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-std::string text_of(const json::object& object, std::string_view key) {
-    const json::value* value = object.if_contains(key);
-    return value && value->is_string() ? std::string(value->get_string()) : std::string{};
-}
-
 struct Case {
     std::string list_page;
     std::string article_page;  // may be empty
@@ -46,23 +42,6 @@ struct Case {
     std::string url;
     feeds::CompiledScrapeRule rule;
 };
-
-feeds::CompiledScrapeRule rule_of(const json::object& json) {
-    feeds::ScrapeRule rule;
-    rule.item = text_of(json, "item");
-    rule.title = text_of(json, "title");
-    rule.link = text_of(json, "link");
-    rule.date = text_of(json, "date");
-    rule.summary = text_of(json, "summary");
-    rule.image = text_of(json, "image");
-    rule.author = text_of(json, "author");
-    rule.next_page = text_of(json, "next_page");
-    if (const json::value* article = json.if_contains("article")) {
-        rule.article.content = text_of(article->as_object(), "content");
-        rule.article.date = text_of(article->as_object(), "date");
-    }
-    return feeds::CompiledScrapeRule::compile(rule).value();
-}
 
 std::vector<Case> load_cases(const std::filesystem::path& directory) {
     std::vector<Case> cases;
@@ -72,8 +51,11 @@ std::vector<Case> load_cases(const std::filesystem::path& directory) {
         std::string article;
         if (std::filesystem::exists(entry.path() / "article.html"))
             article = read_file(entry.path() / "article.html");
-        cases.push_back({read_file(entry.path() / "page.html"), std::move(article),
-                         text_of(rule, "transport_charset"), text_of(rule, "base_url"), rule_of(rule)});
+        cases.push_back(
+            {read_file(entry.path() / "page.html"), std::move(article),
+             feeds::testing::json_text(rule, "transport_charset"),
+             feeds::testing::json_text(rule, "base_url"),
+             feeds::CompiledScrapeRule::compile(feeds::testing::scrape_rule_from_json(rule)).value()});
     }
     return cases;
 }

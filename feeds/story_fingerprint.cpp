@@ -15,15 +15,7 @@ namespace {
 
 constexpr unsigned char kFormatVersion = 1;
 
-// splitmix64's finalizer: a bijection that spreads every input bit over the output.
-constexpr std::uint64_t mix(std::uint64_t x) {
-    x ^= x >> 30;
-    x *= 0xBF58476D1CE4E5B9ULL;
-    x ^= x >> 27;
-    x *= 0x94D049BB133111EBULL;
-    x ^= x >> 31;
-    return x;
-}
+using detail::mix_bits;
 
 constexpr std::uint64_t rotate(std::uint64_t x, int bits) {
     return (x << bits) | (x >> (64 - bits));
@@ -36,7 +28,7 @@ std::uint64_t word_hash(std::string_view word) {
         h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
         number |= c >= '0' && c <= '9';
     }
-    return (mix(h) & ~detail::kNumberBit) | (number ? detail::kNumberBit : 0);
+    return (mix_bits(h) & ~detail::kNumberBit) | (number ? detail::kNumberBit : 0);
 }
 
 // The `size` smallest distinct hashes, ascending. The k-th smallest of n uniform hashes lies near
@@ -124,7 +116,7 @@ std::vector<std::uint64_t> token_hashes(std::string_view text) {
         const std::size_t start = i;
         const std::uint32_t first = next_code_point(text, i);
         if (is_cjk(first)) {
-            tokens.push_back(mix(first + 0x9E3779B97F4A7C15ULL) & ~kNumberBit);
+            tokens.push_back(mix_bits(first + 0x9E3779B97F4A7C15ULL) & ~kNumberBit);
             continue;
         }
         std::size_t end = i;
@@ -142,7 +134,7 @@ std::vector<std::uint64_t> token_hashes(std::string_view text) {
 std::uint64_t shingle_hash(const std::uint64_t* tokens, std::size_t count) {
     std::uint64_t h = 0;
     for (std::size_t k = 0; k < count; ++k) h ^= rotate(tokens[k], static_cast<int>(11 * k + 1));
-    return mix(h);
+    return mix_bits(h);
 }
 
 // Below the smaller of the two sketches' largest entries (a sketch that is not full holds its whole

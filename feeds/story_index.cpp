@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "feeds/story.hpp"
+#include "feeds/story_tokens.hpp"
 
 namespace feedagg::feeds {
 namespace {
@@ -15,19 +16,12 @@ constexpr std::uint64_t kTitleSalt = 0x7469746C655F6B79ULL;
 constexpr std::uint64_t kNumberSalt = 0x6E756D6265725F6BULL;
 constexpr std::size_t kMinSlots = 1024;
 
-constexpr std::uint64_t mix(std::uint64_t x) {
-    x ^= x >> 33;
-    x *= 0xFF51AFD7ED558CCDULL;
-    x ^= x >> 33;
-    x *= 0xC4CEB9FE1A85EC53ULL;
-    x ^= x >> 33;
-    return x;
-}
+using detail::mix_bits;
 
 std::uint64_t string_key(std::string_view text, std::uint64_t salt) {
     std::uint64_t h = 0xCBF29CE484222325ULL ^ salt;
     for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
-    return mix(h);
+    return mix_bits(h);
 }
 
 // The keys one item is filed under: its link and title (exact keys), the sketch's smallest hashes
@@ -48,17 +42,17 @@ std::vector<IndexKey> index_keys(const StoryKeys& keys) {
     const auto& sketch = keys.fingerprint.sketch();
     const std::size_t anchors = std::min(sketch.size(), StoryIndex::kAnchors);
     for (std::size_t i = 0; i < anchors; ++i)
-        out.push_back({static_cast<std::uint32_t>(mix(sketch[i])), false});
+        out.push_back({static_cast<std::uint32_t>(mix_bits(sketch[i])), false});
     const auto& numbers = keys.fingerprint.numbers();
     const std::size_t number_anchors = std::min(numbers.size(), StoryIndex::kNumberAnchors);
     for (std::size_t i = 0; i < number_anchors; ++i) {
-        out.push_back({static_cast<std::uint32_t>(mix(numbers[i] ^ kNumberSalt)), false});
+        out.push_back({static_cast<std::uint32_t>(mix_bits(numbers[i] ^ kNumberSalt)), false});
     }
     return out;
 }
 
 std::size_t home_slot(std::uint32_t key, std::size_t slot_count) {
-    return static_cast<std::size_t>(mix(key)) & (slot_count - 1);
+    return static_cast<std::size_t>(mix_bits(key)) & (slot_count - 1);
 }
 
 }  // namespace

@@ -70,4 +70,15 @@ struct SketchOverlap {
 SketchOverlap sketch_overlap(const std::vector<std::uint64_t>& x, const std::vector<std::uint64_t>& y,
                              std::size_t size);
 
+// splitmix64's finalizer: a bijection that spreads every input bit over the output. Fingerprints
+// are made with it, so it may never change (stored fingerprints would stop matching new ones).
+constexpr std::uint64_t mix_bits(std::uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ULL;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBULL;
+    x ^= x >> 31;
+    return x;
+}
+
 }  // namespace feedagg::feeds::detail

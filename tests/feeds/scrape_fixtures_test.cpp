@@ -13,11 +13,13 @@
 #include "feeds/dates.hpp"
 #include "feeds/html.hpp"
 #include "feeds/scrape.hpp"
+#include "tests/feeds/scrape_rule_json.hpp"
 
 namespace feedagg::feeds {
 namespace {
 
 namespace json = boost::json;
+using testing::json_text;
 const std::filesystem::path fixtures = std::filesystem::path(FEEDAGG_TEST_DATA) / "scrape";
 
 std::string read_file(const std::filesystem::path& path) {
@@ -31,47 +33,12 @@ json::object read_json(const std::filesystem::path& path) {
     return json::parse(read_file(path)).as_object();
 }
 
-std::string text_of(const json::object& object, std::string_view key) {
-    const json::value* value = object.if_contains(key);
-    return value && value->is_string() ? std::string(value->get_string()) : std::string{};
-}
-
 json::value text_or_null(const std::string& text) {
     return text.empty() ? json::value(nullptr) : json::value(text);
 }
 
 json::value date_or_null(const std::optional<Timestamp>& date) {
     return date ? json::value(format_rfc3339(*date)) : json::value(nullptr);
-}
-
-std::vector<std::string> texts_of(const json::object& object, std::string_view key) {
-    std::vector<std::string> texts;
-    if (const json::value* value = object.if_contains(key); value && value->is_array()) {
-        for (const json::value& item : value->get_array()) texts.emplace_back(item.get_string());
-    }
-    return texts;
-}
-
-ScrapeRule rule_from(const json::object& json) {
-    ScrapeRule rule;
-    rule.item = text_of(json, "item");
-    rule.title = text_of(json, "title");
-    rule.link = text_of(json, "link");
-    rule.date = text_of(json, "date");
-    rule.summary = text_of(json, "summary");
-    rule.image = text_of(json, "image");
-    rule.author = text_of(json, "author");
-    rule.next_page = text_of(json, "next_page");
-    rule.date_formats = texts_of(json, "date_formats");
-    if (const json::value* article = json.if_contains("article")) {
-        const json::object& selectors = article->as_object();
-        rule.article.content = text_of(selectors, "content");
-        rule.article.remove = texts_of(selectors, "remove");
-        rule.article.title = text_of(selectors, "title");
-        rule.article.date = text_of(selectors, "date");
-        rule.article.author = text_of(selectors, "author");
-    }
-    return rule;
 }
 
 // One line per block of the sanitized content that has text.
@@ -100,23 +67,23 @@ std::vector<std::filesystem::path> cases(std::string_view holding = "page.html")
 class ScrapeFixture : public ::testing::TestWithParam<std::filesystem::path> {
   protected:
     json::object rule_json = read_json(GetParam() / "rule.json");
-    ScrapeRule rule = rule_from(rule_json);
+    ScrapeRule rule = testing::scrape_rule_from_json(rule_json);
     CompiledScrapeRule compiled = [this] {
         Result<CompiledScrapeRule> result = CompiledScrapeRule::compile(rule);
         EXPECT_TRUE(result) << (result ? "" : result.error().message);
         return std::move(result).value();
     }();
-    Timestamp now = *parse_date(text_of(rule_json, "now"));
-    std::string timezone = text_of(rule_json, "timezone");
+    Timestamp now = *parse_date(json_text(rule_json, "now"));
+    std::string timezone = json_text(rule_json, "timezone");
 };
 
 TEST_P(ScrapeFixture, ListPageGivesTheGoldenItems) {
     const json::object expected = read_json(GetParam() / "expected.json");
     const HtmlPage page =
-        parse_html_page(read_file(GetParam() / "page.html"), text_of(rule_json, "transport_charset"));
-    EXPECT_EQ(page.charset, text_of(expected, "charset"));
+        parse_html_page(read_file(GetParam() / "page.html"), json_text(rule_json, "transport_charset"));
+    EXPECT_EQ(page.charset, json_text(expected, "charset"));
     const ScrapedList list =
-        scrape_list_page(page, compiled, {text_of(rule_json, "base_url"), timezone, now});
+        scrape_list_page(page, compiled, {json_text(rule_json, "base_url"), timezone, now});
 
     json::array items;
     for (const Entry& entry : list.items) {
@@ -133,7 +100,7 @@ TEST_P(ScrapeFixture, ListPageGivesTheGoldenItems) {
     for (std::size_t i = 0; i < items.size(); ++i) EXPECT_EQ(items[i], expected_items[i]) << "item " << i;
 
     std::string next = list.next_page;
-    if (const std::string pattern = text_of(rule_json, "page_url"); !pattern.empty()) {
+    if (const std::string pattern = json_text(rule_json, "page_url"); !pattern.empty()) {
         const json::value* first = rule_json.if_contains("first_page");
         next = numbered_page_url(pattern, first ? static_cast<int>(first->as_int64()) : 2);
     }
@@ -145,20 +112,20 @@ class ArticleFixture : public ScrapeFixture {};
 TEST_P(ArticleFixture, ArticlePageGivesTheGoldenContent) {
     const json::object expected = read_json(GetParam() / "expected_article.json");
     HtmlPage page = parse_html_page(read_file(GetParam() / "article.html"),
-                                    text_of(rule_json, "article_transport_charset"));
-    EXPECT_EQ(page.charset, text_of(expected, "charset"));
+                                    json_text(rule_json, "article_transport_charset"));
+    EXPECT_EQ(page.charset, json_text(expected, "charset"));
     const ScrapedArticle article =
-        scrape_article_page(page, compiled, {text_of(rule_json, "article_url"), timezone, now});
+        scrape_article_page(page, compiled, {json_text(rule_json, "article_url"), timezone, now});
     EXPECT_EQ(text_or_null(article.title), expected.at("title"));
     EXPECT_EQ(date_or_null(article.published), expected.at("date"));
     EXPECT_EQ(text_or_null(article.author), expected.at("author"));
-    EXPECT_EQ(content_lines(article.content), text_of(expected, "content_text"));
+    EXPECT_EQ(content_lines(article.content), json_text(expected, "content_text"));
 }
 
 TEST(ScrapeFixtures, CoverTheEncodingsTheIssueNames) {
     std::set<std::string> charsets;
     for (const auto& folder : cases())
-        charsets.insert(text_of(read_json(folder / "expected.json"), "charset"));
+        charsets.insert(json_text(read_json(folder / "expected.json"), "charset"));
     EXPECT_GE(cases().size(), 8u);
     for (const char* charset : {"UTF-8", "GB18030", "Big5"})
         EXPECT_TRUE(charsets.contains(charset)) << charset;
