@@ -44,13 +44,17 @@ std::optional<std::set<std::string>> channel_sources(const config::Config& confi
 
 void print_story(const std::vector<store::StoredItem>& members) {
     std::cout << "story " << members.front().story << ": " << members.size() << " items\n";
+    std::size_t source_width = 0;
+    for (const store::StoredItem& item : members)
+        source_width = std::max(source_width, item.source.size() + 2);
     for (const store::StoredItem& item : members) {
         const std::string how = item.story_reason.empty() ? "first" : item.story_reason;
         std::ostringstream score;
         if (!item.story_reason.empty()) score << std::fixed << std::setprecision(2) << item.story_score;
-        std::cout << "  " << std::left << std::setw(6) << how << std::setw(6) << score.str() << std::setw(20)
-                  << item.source << feeds::format_rfc3339(item.first_seen) << "  " << item.entry.title << "\n"
-                  << std::string(34, ' ') << item.entry.link << '\n';
+        std::cout << "  " << std::left << std::setw(6) << how << std::setw(6) << score.str()
+                  << std::setw(static_cast<int>(source_width)) << item.source
+                  << feeds::format_rfc3339(item.first_seen) << "  " << item.entry.title << "\n"
+                  << std::string(14 + source_width, ' ') << item.entry.link << '\n';
     }
 }
 
