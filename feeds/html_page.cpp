@@ -14,6 +14,7 @@
 #include "feeds/html.hpp"
 #include "feeds/html_elements.hpp"
 #include "feeds/html_nesting_limit.hpp"
+#include "feeds/url.hpp"
 
 namespace feedagg::feeds {
 namespace {
@@ -172,6 +173,11 @@ HtmlPage parse_html_page(std::string_view bytes, std::string_view transport_char
                                 " levels were flattened");
     }
     return page;
+}
+
+std::string document_base_url(const HtmlPage& page, std::string_view page_url) {
+    const pugi::xml_node base = page.tree.select_node("/html/head/base[@href]").node();
+    return base ? resolve_url(page_url, base.attribute("href").value()) : std::string(page_url);
 }
 
 std::string text_content(pugi::xml_node node) {

@@ -27,6 +27,10 @@ HtmlPage parse_html_page(std::string_view bytes, std::string_view transport_char
 
 constexpr std::size_t html_max_depth = 256;
 
+// The URL relative references on the page resolve against: its <base href> resolved against
+// `page_url` (HTML Standard §2.4.1), else `page_url`.
+std::string document_base_url(const HtmlPage& page, std::string_view page_url);
+
 // The text a reader sees in `node`: text nodes concatenated in order, <script>, <style> and
 // <template> skipped, whitespace left as it is.
 std::string text_content(pugi::xml_node node);

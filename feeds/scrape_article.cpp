@@ -4,7 +4,6 @@
 #include "feeds/dates.hpp"
 #include "feeds/html.hpp"
 #include "feeds/scrape.hpp"
-#include "feeds/url.hpp"
 
 namespace feedagg::feeds {
 
@@ -52,7 +51,7 @@ class ArticlePageReader {
             html += inner_html(part);
         }
         SanitizeOptions options;
-        options.base_url = base_url();
+        options.base_url = document_base_url(page_, context_.url);
         options.input_is_valid_utf8 = true;  // serialized from the decoded tree
         article.content = sanitize_html(html, options);
     }
@@ -63,11 +62,6 @@ class ArticlePageReader {
                 if (node != content && node.parent()) node.parent().remove_child(node);
             }
         }
-    }
-
-    std::string base_url() const {
-        const pugi::xml_node base = page_.tree.select_node("/html/head/base[@href]").node();
-        return base ? resolve_url(context_.url, base.attribute("href").value()) : context_.url;
     }
 };
 

@@ -15,7 +15,7 @@ namespace feedagg::feeds {
 class ListPageReader {
   public:
     ListPageReader(const HtmlPage& page, const CompiledScrapeRule& rule, const PageContext& context)
-        : page_(page), rule_(rule), context_(context), base_url_(document_base_url()) {}
+        : page_(page), rule_(rule), context_(context), base_url_(document_base_url(page, context.url)) {}
 
     ScrapedList read() {
         ScrapedList list;
@@ -51,13 +51,6 @@ class ListPageReader {
     const PageContext& context_;
     std::string base_url_;
     std::map<std::string, std::size_t> empty_fields_;  // field -> items where its selector found nothing
-
-    // HTML Standard §2.4.1: a <base href> overrides the document's URL for relative references.
-    std::string document_base_url() const {
-        const pugi::xml_node base = page_.tree.select_node("/html/head/base[@href]").node();
-        if (!base) return context_.url;
-        return resolve_url(context_.url, base.attribute("href").value());
-    }
 
     std::string field(const std::optional<Selector>& selector, std::string_view name, pugi::xml_node item,
                       FieldKind kind) {
