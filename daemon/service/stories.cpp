@@ -5,6 +5,7 @@
 
 #include "feeds/html.hpp"
 #include "feeds/story.hpp"
+#include "feeds/writers.hpp"
 
 namespace feedagg::service {
 namespace {
@@ -57,24 +58,25 @@ store::StoredItem fold(std::vector<const store::StoredItem*> members, const Publ
         std::min_element(members.begin(), members.end(), [](const auto* a, const auto* b) {
             return a->first_seen != b->first_seen ? a->first_seen < b->first_seen : a->id < b->id;
         });
-    entry.id = (*first_seen)->entry.id.empty() ? (*first_seen)->entry.link : (*first_seen)->entry.id;
+    // The id the story's first item was served with, so the entry keeps it as reposts join.
+    entry.id = feeds::stable_entry_id((*first_seen)->entry);
 
-    const auto text_length = [](const store::StoredItem* item) {
-        return feeds::html_to_text(body_of(item->entry)).size();
-    };
-    const auto longest = std::max_element(members.begin(), members.end(), [&](const auto* a, const auto* b) {
-        return text_length(a) < text_length(b);
-    });
-    const std::size_t lead_length = text_length(members.front());
-    const std::size_t longest_length = text_length(*longest);
-    if (*longest != members.front() && longest_length >= lead_length + longer_text_bytes &&
-        static_cast<double>(longest_length) > longer_text_ratio * static_cast<double>(lead_length)) {
-        entry.content = body_of((*longest)->entry);
+    std::vector<std::size_t> text_lengths;
+    for (const store::StoredItem* member : members)
+        text_lengths.push_back(feeds::html_to_text(body_of(member->entry)).size());
+    const std::size_t longest = static_cast<std::size_t>(
+        std::max_element(text_lengths.begin(), text_lengths.end()) - text_lengths.begin());
+    const std::size_t lead_length = text_lengths.front();
+    if (longest != 0 && text_lengths[longest] >= lead_length + longer_text_bytes &&
+        static_cast<double>(text_lengths[longest]) > longer_text_ratio * static_cast<double>(lead_length)) {
+        const store::StoredItem& longer = *members[longest];
+        entry.content = body_of(longer.entry);
         const feeds::Timestamp when =
-            std::max((*longest)->first_seen, (*longest)->entry.updated.value_or((*longest)->first_seen));
+            std::max(longer.first_seen, longer.entry.updated.value_or(longer.first_seen));
         entry.updated = entry.updated ? std::max(*entry.updated, when) : when;
     }
 
+    const bool chinese = language.starts_with("zh");
     std::string credits;
     std::vector<std::string> credited{merged.source};
     for (const store::StoredItem* member : members) {
@@ -83,15 +85,14 @@ store::StoredItem fold(std::vector<const store::StoredItem*> members, const Publ
         entry.links.push_back({member->entry.link, "related", "text/html", title, std::nullopt});
         if (std::find(credited.begin(), credited.end(), member->source) != credited.end()) continue;
         credited.push_back(member->source);
-        credits += (credits.empty()              ? ""
-                    : language.starts_with("zh") ? "、"
-                                                 : ", ") +
+        credits += (credits.empty() ? ""
+                    : chinese       ? "、"
+                                    : ", ") +
                    std::string("<a href=\"") + feeds::escape_xml(member->entry.link) + "\">" +
                    feeds::escape_xml(title) + "</a>";
     }
     if (!credits.empty()) {
         std::string& body = entry.content.empty() ? entry.summary : entry.content;
-        const bool chinese = language.starts_with("zh");
         body +=
             chinese ? "<p>同时发布于：" + credits + "。</p>" : "<p>Also published by " + credits + ".</p>";
     }
