@@ -17,19 +17,18 @@ std::vector<store::StoredItem> accepted_items(store::Store& store, const Channel
     std::vector<store::StoredItem> shown;
     const std::size_t wanted = selection.channel().max_items;
     const bool merging = selection.channel().merge_stories;
-    std::unordered_set<std::int64_t> stories;
-    const auto count = [&] { return merging ? stories.size() : shown.size(); };
+    std::unordered_set<std::int64_t> shown_keys;  // stories, or items when not merging
     if (selection.source_names().empty()) return shown;
     store::ItemQuery query;
     query.sources = selection.source_names();
     query.limit = std::max<std::size_t>(wanted, 50);
-    for (int page = 0; page < max_pages_per_channel && count() < wanted; ++page) {
+    for (int page = 0; page < max_pages_per_channel && shown_keys.size() < wanted; ++page) {
         const auto items = store.items(query);
         for (const auto& item : items) {
             if (!selection.accepts(item.entry)) continue;
-            if (count() >= wanted && !stories.contains(item.story)) continue;
-            if (!merging && count() >= wanted) continue;
-            stories.insert(item.story);
+            const std::int64_t key = merging ? item.story : item.id;
+            if (shown_keys.size() >= wanted && !shown_keys.contains(key)) continue;
+            shown_keys.insert(key);
             shown.push_back(item);
         }
         if (items.size() < query.limit) break;
@@ -57,8 +56,6 @@ ChannelSnapshot channel_snapshot(store::Store& store, const ChannelSelection& se
     for (const auto& item : channel.items) channel.shown_ids.push_back(item.id);
     if (selection.channel().merge_stories)
         channel.items = fold_stories(channel.items, publishers, selection.channel().language);
-    if (channel.items.size() > selection.channel().max_items)
-        channel.items.resize(selection.channel().max_items);
     return channel;
 }
 
