@@ -61,7 +61,6 @@ std::chrono::milliseconds until(feeds::Timestamp when) {
     return std::max(delay, std::chrono::milliseconds(0));
 }
 
-// Runs `function` on `executor` (a worker or the store's strand) and resumes with its result.
 void configure_logging(const std::string& level) {
     auto logger = spdlog::stderr_logger_mt("feedagg");
     // Under systemd, journald stamps each line with the time and the unit.
@@ -230,9 +229,13 @@ class Daemon {
         std::optional<ScrapedEntries> scraped;
         if (source.type == "html") scraped = co_await read_list_pages(source, fetched, reading);
         const std::uint64_t seed = random_();
+        const bool matching = config_.stories.enabled;
         PollResult result = co_await run_on(workers_.get_executor(), [&] {
             std::mt19937_64 random(seed);
-            return finish_poll(source, state, fetched, now(), random, std::move(scraped));
+            PollResult finished = finish_poll(source, state, fetched, now(), random, std::move(scraped));
+            // A full-text source's entries change below; their keys are computed once they have.
+            if (!source.full_text) attach_story_keys(finished.outcome, source, matching);
+            return finished;
         });
         if (source.full_text && result.result == "ok") {
             PagesRead texts =
@@ -240,9 +243,6 @@ class Daemon {
             log_page_warnings(source, texts.warnings);
             result.outcome.entries = std::move(texts.entries);
             result.summary += " articles=" + std::to_string(texts.articles);
-        }
-        if (!result.outcome.entries.empty()) {
-            const bool matching = config_.stories.enabled;
             co_await run_on(workers_.get_executor(),
                             [&] { attach_story_keys(result.outcome, source, matching); });
         }
