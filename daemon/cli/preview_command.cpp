@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "daemon/cli/commands.hpp"
+#include "daemon/cli/config_file.hpp"
 #include "daemon/cli/input_file.hpp"
 #include "daemon/config/config.hpp"
 #include "daemon/fetch/fetcher.hpp"
@@ -119,14 +120,11 @@ void preview_article(const feeds::Entry& entry, const feeds::CompiledScrapeRule&
 int preview(PreviewOptions options) {
     config::FetchSettings settings;
     if (!options.config_path.empty()) {
-        const config::LoadedConfig loaded = config::load_config(options.config_path);
-        if (!loaded.config) {
-            for (const auto& error : loaded.errors) std::cerr << error.to_string() << '\n';
-            return 1;
-        }
-        settings = loaded.config->fetch;
+        const std::optional<config::Config> loaded = load_config_or_report(options.config_path);
+        if (!loaded) return 1;
+        settings = loaded->fetch;
         if (!options.source_name.empty()) {
-            const auto& sources = loaded.config->sources;
+            const auto& sources = loaded->sources;
             const auto found = std::find_if(sources.begin(), sources.end(), [&](const config::Source& s) {
                 return s.name == options.source_name;
             });

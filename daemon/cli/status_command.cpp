@@ -4,6 +4,7 @@
 #include <map>
 
 #include "daemon/cli/commands.hpp"
+#include "daemon/cli/config_file.hpp"
 #include "daemon/config/config.hpp"
 #include "daemon/store/store.hpp"
 #include "feeds/dates.hpp"
@@ -23,23 +24,19 @@ std::string result_of(const store::SourceState& state) {
 }
 
 int print_status(const std::string& path) {
-    const auto loaded = path.empty() ? config::default_config() : config::load_config(path);
-    if (!loaded.config) {
-        for (const auto& error : loaded.errors) std::cerr << error.to_string() << '\n';
-        return 1;
-    }
+    const std::optional<config::Config> loaded = load_config_or_report(path);
+    if (!loaded) return 1;
     try {
-        auto store = store::open_sqlite_store(loaded.config->store.path);
+        auto store = store::open_sqlite_store(loaded->store.path);
         std::map<std::string, store::SourceSummary> summaries;
         for (auto& summary : store->sources()) summaries.emplace(summary.state.name, std::move(summary));
         std::size_t name_width = 8;
-        for (const auto& source : loaded.config->sources)
-            name_width = std::max(name_width, source.name.size() + 2);
+        for (const auto& source : loaded->sources) name_width = std::max(name_width, source.name.size() + 2);
         const int width = static_cast<int>(name_width);
         std::cout << std::left << std::setw(width) << "SOURCE" << std::setw(22) << "LAST POLL" << std::setw(8)
                   << "ITEMS" << std::setw(22) << "NEXT POLL"
                   << "RESULT\n";
-        for (const auto& source : loaded.config->sources) {
+        for (const auto& source : loaded->sources) {
             const auto found = summaries.find(source.name);
             const store::SourceState state =
                 found != summaries.end() ? found->second.state : store::SourceState{};

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "daemon/cli/commands.hpp"
+#include "daemon/cli/config_file.hpp"
 #include "daemon/config/config.hpp"
 #include "daemon/store/store.hpp"
 #include "feeds/dates.hpp"
@@ -59,19 +60,15 @@ void print_story(const std::vector<store::StoredItem>& members) {
 }
 
 int list_stories(const StoriesOptions& options) {
-    const auto loaded =
-        options.config_path.empty() ? config::default_config() : config::load_config(options.config_path);
-    if (!loaded.config) {
-        for (const auto& error : loaded.errors) std::cerr << error.to_string() << '\n';
-        return 1;
-    }
-    const auto sources = channel_sources(*loaded.config, options.channel);
+    const std::optional<config::Config> loaded = load_config_or_report(options.config_path);
+    if (!loaded) return 1;
+    const auto sources = channel_sources(*loaded, options.channel);
     if (!sources) {
         std::cerr << "feedagg stories: no channel named \"" << options.channel << "\"\n";
         return 1;
     }
     try {
-        auto store = store::open_sqlite_store(loaded.config->store.path);
+        auto store = store::open_sqlite_store(loaded->store.path);
         // Stories of other channels' sources are read and skipped: ask for more than will be shown.
         const std::vector<store::StoredItem> members = store->merged_stories(options.limit * 4);
         std::size_t shown = 0;
