@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "feeds/detail/parse_context.hpp"
 #include "feeds/html_page.hpp"
 
 namespace feedagg::feeds {
@@ -26,28 +27,6 @@ std::string_view trim(std::string_view text) {
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
     while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
     return text;
-}
-
-// Whitespace runs, NBSP and the ideographic space included, become one space; ends are trimmed.
-std::string collapse_whitespace(std::string_view text) {
-    std::string collapsed;
-    collapsed.reserve(text.size());
-    bool pending_space = false;
-    for (std::size_t at = 0; at < text.size(); ++at) {
-        const auto byte = static_cast<unsigned char>(text[at]);
-        std::size_t space_length = std::isspace(byte) ? 1 : 0;
-        if (text.substr(at, 2) == "\xC2\xA0") space_length = 2;
-        if (text.substr(at, 3) == "\xE3\x80\x80") space_length = 3;
-        if (space_length > 0) {
-            pending_space = !collapsed.empty();
-            at += space_length - 1;
-            continue;
-        }
-        if (pending_space) collapsed += ' ';
-        pending_space = false;
-        collapsed += text[at];
-    }
-    return collapsed;
 }
 
 pugi::xml_attribute first_attribute(pugi::xml_node node, std::initializer_list<const char*> names) {
@@ -132,15 +111,16 @@ std::vector<pugi::xml_node> Selector::select_all(pugi::xml_node context) const {
 
 std::string Selector::select_value(pugi::xml_node context, FieldKind kind) const {
     if (query_.return_type() != pugi::xpath_type_node_set)
-        return collapse_whitespace(query_.evaluate_string(context));
+        return detail::collapse_whitespace(query_.evaluate_string(context));
     pugi::xpath_node_set found = query_.evaluate_node_set(context);
     found.sort();
     if (found.empty()) return {};
     const pugi::xpath_node first = found.first();
-    if (first.attribute()) return collapse_whitespace(first.attribute().value());
-    if (!attribute_.empty()) return collapse_whitespace(first.node().attribute(attribute_.c_str()).value());
-    if (wants_text_) return collapse_whitespace(text_content(first.node()));
-    return collapse_whitespace(value_of(first.node(), kind));
+    if (first.attribute()) return detail::collapse_whitespace(first.attribute().value());
+    if (!attribute_.empty())
+        return detail::collapse_whitespace(first.node().attribute(attribute_.c_str()).value());
+    if (wants_text_) return detail::collapse_whitespace(text_content(first.node()));
+    return detail::collapse_whitespace(value_of(first.node(), kind));
 }
 
 }  // namespace feedagg::feeds
