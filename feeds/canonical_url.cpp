@@ -6,20 +6,17 @@
 #include <boost/url/url.hpp>
 #include <cctype>
 
+#include "feeds/detail/ascii.hpp"
+
 namespace feedagg::feeds {
 namespace {
+
+using detail::ascii_lower;
 
 std::string_view trim(std::string_view text) {
     while (!text.empty() && static_cast<unsigned char>(text.front()) <= 0x20) text.remove_prefix(1);
     while (!text.empty() && static_cast<unsigned char>(text.back()) <= 0x20) text.remove_suffix(1);
     return text;
-}
-
-std::string ascii_lower(std::string_view text) {
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lower;
 }
 
 bool is_tracking_parameter(std::string_view decoded_name) {
@@ -35,15 +32,11 @@ bool is_tracking_parameter(std::string_view decoded_name) {
 std::string_view default_port(const boost::urls::url& url) {
     switch (url.scheme_id()) {
         case boost::urls::scheme::http:
-        case boost::urls::scheme::ws:
-            return "80";
+        case boost::urls::scheme::ws: return "80";
         case boost::urls::scheme::https:
-        case boost::urls::scheme::wss:
-            return "443";
-        case boost::urls::scheme::ftp:
-            return "21";
-        default:
-            return {};
+        case boost::urls::scheme::wss: return "443";
+        case boost::urls::scheme::ftp: return "21";
+        default: return {};
     }
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "feeds/detail/ascii.hpp"
 #include "feeds/encoding_detail.hpp"
 
 namespace feedagg::feeds::detail {
@@ -16,14 +17,6 @@ constexpr std::size_t meta_window = 4096;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
-}
-
-bool equals_ignoring_case(std::string_view text, std::string_view lower) {
-    if (text.size() != lower.size()) return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(text[i])) != lower[i]) return false;
-    }
-    return true;
 }
 
 std::size_t find_ignoring_case(std::string_view text, std::string_view lower, std::size_t from = 0) {

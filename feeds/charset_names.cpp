@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "feeds/detail/ascii.hpp"
 #include "feeds/encoding_detail.hpp"
 
 namespace feedagg::feeds::detail {
@@ -97,11 +98,6 @@ std::string_view superset_of(const std::string& icu_name) {
 }
 
 bool is_utf8_label(std::string_view label) {
-    const auto equals_ignoring_case = [](std::string_view a, std::string_view b) {
-        return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](unsigned char x, unsigned char y) {
-            return std::tolower(x) == std::tolower(y);
-        });
-    };
     return equals_ignoring_case(label, "utf-8") || equals_ignoring_case(label, "utf8");
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 
+#include "feeds/detail/ascii.hpp"
 #include "feeds/html_selector.hpp"
 
 namespace feedagg::feeds::detail {
@@ -100,11 +101,6 @@ class CssParser {
         return identifier;
     }
 
-    static std::string lowercase(std::string text) {
-        for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return text;
-    }
-
     std::optional<std::string> parse_string_or_identifier() {
         skip_spaces();
         if (peek() == '"' || peek() == '\'') {
@@ -165,7 +161,7 @@ class CssParser {
             ++at_;
             has_anything = true;
         } else if (is_identifier_character(peek())) {
-            step.name = lowercase(parse_identifier());
+            step.name = ascii_lower(parse_identifier());
             has_anything = true;
         }
         while (!at_end()) {
@@ -202,7 +198,7 @@ class CssParser {
 
     std::optional<std::string> parse_attribute_test() {
         skip_spaces();
-        const std::string name = lowercase(parse_identifier());
+        const std::string name = ascii_lower(parse_identifier());
         if (name.empty()) return fail("expected an attribute name"), std::nullopt;
         const std::string attribute = "@" + name;
         skip_spaces();
@@ -292,7 +288,7 @@ class CssParser {
     }
 
     std::optional<std::string> parse_pseudo_class(const std::string& element_name) {
-        const std::string name = lowercase(parse_identifier());
+        const std::string name = ascii_lower(parse_identifier());
         const std::string preceding = "preceding-sibling::*";
         const std::string following = "following-sibling::*";
         const std::string preceding_of_type = "preceding-sibling::" + element_name;
@@ -331,7 +327,7 @@ class CssParser {
 
     bool parse_pseudo_element(TranslatedCss& translated) {
         at_ += 2;
-        const std::string name = lowercase(parse_identifier());
+        const std::string name = ascii_lower(parse_identifier());
         if (name == "text") {
             translated.wants_text = true;
             return true;
@@ -339,7 +335,7 @@ class CssParser {
         if (name != "attr" || !expect('('))
             return fail("unknown pseudo-element (use ::attr(name) or ::text)"), false;
         skip_spaces();
-        translated.attribute = lowercase(parse_identifier());
+        translated.attribute = ascii_lower(parse_identifier());
         if (translated.attribute.empty()) return fail("expected an attribute name"), false;
         return expect(')');
     }

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string_view>
 
+#include "feeds/detail/ascii.hpp"
+
 namespace feedagg::feeds::detail {
 
 inline bool is_ascii_digit(char c) {
@@ -17,18 +19,6 @@ inline bool is_ascii_letter(char c) {
 inline bool is_ascii_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-inline char to_ascii_upper(char c) {
-    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-inline bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (to_ascii_upper(a[i]) != to_ascii_upper(b[i])) return false;
-    }
-    return true;
-}
-
 struct Number {
     int value = 0;
     int digit_count = 0;

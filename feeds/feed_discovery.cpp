@@ -4,19 +4,16 @@
 #include <array>
 #include <cctype>
 
+#include "feeds/detail/ascii.hpp"
 #include "feeds/url.hpp"
 
 namespace feedagg::feeds {
 namespace {
 
-std::string lowercase(std::string_view text) {
-    std::string lower(text);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower;
-}
+using detail::ascii_lower;
 
 bool has_word(std::string_view list, std::string_view word) {
-    const std::string lower = lowercase(list);
+    const std::string lower = ascii_lower(list);
     std::size_t at = 0;
     while (at < lower.size()) {
         const std::size_t start = lower.find_first_not_of(" \t\r\n", at);
@@ -37,7 +34,7 @@ constexpr std::array<std::string_view, 7> common_paths = {"/feed",      "/rss.xm
 }  // namespace
 
 bool looks_like_html_page(std::string_view bytes) {
-    const std::string head = lowercase(bytes.substr(0, 2048));
+    const std::string head = ascii_lower(bytes.substr(0, 2048));
     if (head.find("<rss") != std::string::npos || head.find("<feed") != std::string::npos ||
         head.find("<rdf:rdf") != std::string::npos)
         return false;
@@ -52,7 +49,7 @@ std::vector<std::string> announced_feeds(const HtmlPage& page, std::string_view 
     for (const pugi::xpath_node& found : page.tree.select_nodes("//link[@href]")) {
         const pugi::xml_node link = found.node();
         if (!has_word(link.attribute("rel").value(), "alternate")) continue;
-        const std::string type = lowercase(link.attribute("type").value());
+        const std::string type = ascii_lower(link.attribute("type").value());
         if (std::find(feed_types.begin(), feed_types.end(), type.substr(0, type.find(';'))) ==
             feed_types.end())
             continue;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+#include "feeds/detail/ascii.hpp"
 #include "feeds/encoding.hpp"
 #include "feeds/html.hpp"
 #include "feeds/html_elements.hpp"
@@ -45,10 +46,8 @@ std::string element_name(const GumboElement& element) {
     if (element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(element.tag);
     GumboStringPiece original = element.original_tag;
     gumbo_tag_from_original_text(&original);
-    std::string name(original.data ? original.data : "", original.data ? original.length : 0);
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return name;
+    return detail::ascii_lower(
+        std::string_view(original.data ? original.data : "", original.data ? original.length : 0));
 }
 
 struct PendingNode {

@@ -7,6 +7,8 @@
 #include <optional>
 #include <span>
 #include <vector>
+
+#include "feeds/detail/ascii.hpp"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -189,15 +191,6 @@ std::string_view trim_spaces(std::string_view text) {
     while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
     while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
     return text;
-}
-
-char to_lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                              [](char x, char y) { return to_lower(x) == to_lower(y); });
 }
 
 bool is_number(std::string_view value) {

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "feeds/detail/ascii.hpp"
+
 namespace feedagg::feeds::detail {
 
 // --- main_content_text.cpp ---
@@ -25,7 +27,6 @@ std::size_t count_punctuation(std::string_view text);
 bool starts_with_at(std::string_view text, std::size_t at, std::string_view prefix);
 
 // ASCII letters lower-cased, other bytes kept: for class names, meta names and month names.
-std::string ascii_lower(std::string_view text);
 
 // Text with leading and trailing white space (NBSP and U+3000 included) removed.
 std::string_view trim_text(std::string_view text);

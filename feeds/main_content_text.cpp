@@ -120,14 +120,6 @@ bool starts_with_at(std::string_view text, std::size_t at, std::string_view pref
     return at <= text.size() && text.substr(at, prefix.size()) == prefix;
 }
 
-std::string ascii_lower(std::string_view text) {
-    std::string lowered(text);
-    for (char& c : lowered) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return lowered;
-}
-
 std::string_view trim_text(std::string_view text) {
     std::size_t begin = 0;
     while (begin < text.size()) {

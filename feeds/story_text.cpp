@@ -10,12 +10,15 @@
 #include <array>
 #include <cctype>
 
+#include "feeds/detail/ascii.hpp"
 #include "feeds/html.hpp"
 #include "feeds/story.hpp"
 #include "feeds/story_tokens.hpp"
 
 namespace feedagg::feeds {
 namespace {
+
+using detail::ascii_lower;
 
 constexpr std::size_t kMaxInputBytes = 256 * 1024;
 
@@ -24,12 +27,6 @@ std::string_view capped(std::string_view text) {
     std::size_t end = kMaxInputBytes;
     while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
     return text.substr(0, end);
-}
-
-std::string ascii_lower(std::string_view text) {
-    std::string lower(text);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower;
 }
 
 bool ends_line(std::string_view tag) {
