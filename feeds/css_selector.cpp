@@ -11,17 +11,27 @@ namespace feedagg::feeds::detail {
 namespace {
 
 // XPath 1.0 has no escapes in string literals: a value holding both quote kinds becomes concat().
+std::string quoted_with(char quote, std::string_view value) {
+    std::string literal(1, quote);
+    literal.append(value);
+    literal += quote;
+    return literal;
+}
+
 std::string xpath_literal(std::string_view value) {
-    if (value.find('\'') == std::string_view::npos) return "'" + std::string(value) + "'";
-    if (value.find('"') == std::string_view::npos) return "\"" + std::string(value) + "\"";
+    if (value.find('\'') == std::string_view::npos) return quoted_with('\'', value);
+    if (value.find('"') == std::string_view::npos) return quoted_with('"', value);
     std::string joined = "concat(";
     std::size_t from = 0;
     for (std::size_t quote = value.find('\''); quote != std::string_view::npos;
          quote = value.find('\'', from)) {
-        joined += "'" + std::string(value.substr(from, quote - from)) + "', \"'\", ";
+        joined += quoted_with('\'', value.substr(from, quote - from));
+        joined += ", \"'\", ";
         from = quote + 1;
     }
-    return joined + "'" + std::string(value.substr(from)) + "')";
+    joined += quoted_with('\'', value.substr(from));
+    joined += ')';
+    return joined;
 }
 
 struct Step {
