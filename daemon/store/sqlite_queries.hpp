@@ -36,8 +36,8 @@ inline const std::string select_item_by_key =
 
 inline const std::string insert_item =
     "INSERT INTO items (source, identity_key, content_hash, sort_time, first_seen, published, updated, title,"
-    " link, canonical_link, body, story_title, story_text_length, story_fingerprint)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " link, canonical_link, body, story, story_reason, story_score, story_title, story_text_length,"
+    " story_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 inline const std::string update_item =
     "UPDATE items SET content_hash = ?2, sort_time = ?3, published = ?4, updated = ?5, title = ?6, link = ?7,"
@@ -70,16 +70,13 @@ inline const std::string merged_stories =
 
 // The newest ?1 items with match keys, oldest of them first.
 inline const std::string story_keys_of_newest =
-    "SELECT id, canonical_link, story_title, story_text_length, story_fingerprint FROM"
-    " (SELECT id, canonical_link, story_title, story_text_length, story_fingerprint FROM items"
-    " WHERE story_fingerprint IS NOT NULL ORDER BY id DESC LIMIT ?1) ORDER BY id";
+    "SELECT id, source, story, canonical_link, story_title, story_text_length, story_fingerprint FROM"
+    " (SELECT id, source, story, canonical_link, story_title, story_text_length, story_fingerprint"
+    " FROM items WHERE story_fingerprint IS NOT NULL ORDER BY id DESC LIMIT ?1) ORDER BY id";
 
-inline const std::string story_candidate =
-    "SELECT source, story, canonical_link, story_title, story_text_length, story_fingerprint FROM items"
-    " WHERE id = ?";
-
-inline const std::string set_story =
-    "UPDATE items SET story = ?2, story_reason = ?3, story_score = ?4 WHERE id = ?1";
+inline const std::string story_item_keys =
+    "SELECT source, canonical_link, story_title, story_text_length, story_fingerprint FROM items WHERE id = "
+    "?";
 
 // Per connection and never written to disk: the ids retention must keep, for one transaction.
 inline const std::string create_protected_table =
@@ -87,13 +84,14 @@ inline const std::string create_protected_table =
 inline const std::string clear_protected = "DELETE FROM temp.retention_protected";
 inline const std::string insert_protected = "INSERT OR IGNORE INTO temp.retention_protected (id) VALUES (?)";
 
+// Both return the ids deleted, which the story index forgets.
 inline const std::string delete_beyond_count =
     "DELETE FROM items WHERE id IN (SELECT id FROM items WHERE source = ?1"
     " ORDER BY sort_time DESC, id DESC LIMIT -1 OFFSET ?2)"
-    " AND id NOT IN (SELECT id FROM temp.retention_protected)";
+    " AND id NOT IN (SELECT id FROM temp.retention_protected) RETURNING id";
 
 inline const std::string delete_older_than =
     "DELETE FROM items WHERE source = ?1 AND sort_time < ?2"
-    " AND id NOT IN (SELECT id FROM temp.retention_protected)";
+    " AND id NOT IN (SELECT id FROM temp.retention_protected) RETURNING id";
 
 }  // namespace feedagg::store::detail::sql

@@ -178,24 +178,12 @@ class SqliteStore final : public Store {
 
     WriteSummary record_poll(const PollOutcome& outcome, Timestamp now) override {
         return guarded("record_poll", [&] {
-            SQLite::Transaction transaction(database_, SQLite::TransactionBehavior::IMMEDIATE);
-            const bool credit_changed = write_source(outcome.state);
-            WriteSummary summary;
-            std::unordered_set<std::string> keys_seen;
-            const bool with_story_keys = outcome.story_keys.size() == outcome.entries.size();
-            for (std::size_t i = 0; i < outcome.entries.size(); ++i) {
-                const feeds::Entry& entry = outcome.entries[i];
-                std::string key = detail::identity_key(entry);
-                if (!keys_seen.insert(key).second) continue;  // the same entry twice in one document
-                const feeds::StoryKeys* keys = with_story_keys ? &outcome.story_keys[i] : nullptr;
-                const std::optional<std::int64_t> inserted =
-                    write_entry(outcome.state.name, key, entry, keys, now, summary);
-                if (inserted && keys) stories_.join(*inserted, outcome.state.name, *keys);
+            try {
+                return write_poll(outcome, now);
+            } catch (...) {
+                stories_.discard();  // it filed items the rollback took back
+                throw;
             }
-            const bool items_changed = summary.new_items + summary.updated_items > 0;
-            if (items_changed || credit_changed) StatementUse(bump_generation_)->exec();
-            transaction.commit();
-            return summary;
         });
     }
 
@@ -241,27 +229,50 @@ class SqliteStore final : public Store {
                 insert->bind(1, id);
                 insert->exec();
             }
-            std::size_t deleted = 0;
+            std::vector<std::int64_t> deleted;
+            const auto collect = [&](StatementUse& deletion) {
+                while (deletion->executeStep()) deleted.push_back(deletion->getColumn(0).getInt64());
+            };
             for (const RetentionRule& rule : rules) {
                 StatementUse beyond_count(delete_beyond_count_);
                 beyond_count->bind(1, rule.source);
                 beyond_count->bind(2, clamp_count(rule.max_items));
-                deleted += static_cast<std::size_t>(beyond_count->exec());
+                collect(beyond_count);
                 if (rule.max_age) {
                     StatementUse too_old(delete_older_than_);
                     too_old->bind(1, rule.source);
                     too_old->bind(2, seconds(now) - rule.max_age->count());
-                    deleted += static_cast<std::size_t>(too_old->exec());
+                    collect(too_old);
                 }
             }
             StatementUse(clear_protected_)->exec();
-            if (deleted > 0) StatementUse(bump_generation_)->exec();
+            if (!deleted.empty()) StatementUse(bump_generation_)->exec();
             transaction.commit();
-            return deleted;
+            stories_.forget(deleted);
+            return deleted.size();
         });
     }
 
   private:
+    WriteSummary write_poll(const PollOutcome& outcome, Timestamp now) {
+        SQLite::Transaction transaction(database_, SQLite::TransactionBehavior::IMMEDIATE);
+        const bool credit_changed = write_source(outcome.state);
+        WriteSummary summary;
+        std::unordered_set<std::string> keys_seen;
+        const bool with_story_keys = outcome.story_keys.size() == outcome.entries.size();
+        for (std::size_t i = 0; i < outcome.entries.size(); ++i) {
+            const feeds::Entry& entry = outcome.entries[i];
+            std::string key = detail::identity_key(entry);
+            if (!keys_seen.insert(key).second) continue;  // the same entry twice in one document
+            const feeds::StoryKeys* keys = with_story_keys ? &outcome.story_keys[i] : nullptr;
+            write_entry(outcome.state.name, key, entry, keys, now, summary);
+        }
+        const bool items_changed = summary.new_items + summary.updated_items > 0;
+        if (items_changed || credit_changed) StatementUse(bump_generation_)->exec();
+        transaction.commit();
+        return summary;
+    }
+
     // Upserts the source; true when what its items are credited with (title, link) changed.
     bool write_source(const SourceState& state) {
         bool credit_changed = true;
@@ -293,10 +304,8 @@ class SqliteStore final : public Store {
         return credit_changed;
     }
 
-    // Returns the id of a newly inserted item.
-    std::optional<std::int64_t> write_entry(const std::string& source, const std::string& key,
-                                            const feeds::Entry& entry, const feeds::StoryKeys* story_keys,
-                                            Timestamp now, WriteSummary& summary) {
+    void write_entry(const std::string& source, const std::string& key, const feeds::Entry& entry,
+                     const feeds::StoryKeys* story_keys, Timestamp now, WriteSummary& summary) {
         const std::string hash = detail::content_hash(entry);
         std::optional<std::int64_t> stored_id;
         std::optional<Timestamp> stored_updated;
@@ -307,7 +316,7 @@ class SqliteStore final : public Store {
             if (query->executeStep()) {
                 if (query->getColumn(1).getString() == hash) {
                     ++summary.unchanged_items;
-                    return std::nullopt;
+                    return;
                 }
                 stored_id = query->getColumn(0).getInt64();
                 stored_updated = time_column(query->getColumn(2));
@@ -316,18 +325,19 @@ class SqliteStore final : public Store {
         if (!stored_id) {
             insert_entry(source, key, hash, entry, story_keys, now);
             ++summary.new_items;
-            return database_.getLastInsertRowid();
+            return;
         }
         // A changed entry shows it changed: its `updated` moves to now unless the feed gave a newer one.
         feeds::Entry changed = entry;
         if (!entry.updated || (stored_updated && *entry.updated <= *stored_updated)) changed.updated = now;
         update_entry(*stored_id, hash, changed);
         ++summary.updated_items;
-        return std::nullopt;
     }
 
     void insert_entry(const std::string& source, const std::string& key, const std::string& hash,
                       const feeds::Entry& entry, const feeds::StoryKeys* story_keys, Timestamp now) {
+        const detail::StoryClusters::Placement placement =
+            story_keys ? stories_.place(source, *story_keys) : detail::StoryClusters::Placement{};
         StatementUse insert(insert_item_);
         insert->bind(1, source);
         insert->bind(2, key);
@@ -340,8 +350,9 @@ class SqliteStore final : public Store {
         insert->bind(9, entry.link);
         insert->bind(10, feeds::canonical_url(entry.link));
         insert->bind(11, detail::encode_entry_body(entry));
-        detail::StoryClusters::bind_keys(*insert, 12, story_keys);
+        detail::StoryClusters::bind(*insert, 12, story_keys, placement);
         insert->exec();
+        if (story_keys) stories_.add(database_.getLastInsertRowid(), source, *story_keys, placement);
     }
 
     // `entry.updated` is always set here (a changed entry moves it), so it orders the item when the

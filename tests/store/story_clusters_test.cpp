@@ -39,6 +39,22 @@ feeds::Entry repost() {
                  "<p>来源：工人日报</p>" + original_text + "<p>责任编辑：王五</p>");
 }
 
+feeds::Entry second_repost() {
+    return entry("u1", "转：市总工会表彰120名劳动模范", "https://union.example.cn/b/3.html",
+                 original_text + "<p>版权所有：市总工会</p>");
+}
+
+PollOutcome original_poll() {
+    return poll_with_keys("daily", {entry("o1", "市总工会表彰120名劳动模范",
+                                          "https://daily.example.cn/1.html", original_text)});
+}
+
+PollOutcome unrelated_poll() {
+    return poll_with_keys(
+        "daily", {entry("o2", "区总工会开展安全生产检查", "https://daily.example.cn/2.html",
+                        "<p>区总工会联合应急管理部门对辖区企业开展安全生产大检查，重点检查消防通道。</p>")});
+}
+
 std::vector<StoredItem> all_items(Store& store) {
     ItemQuery query;
     query.limit = 100;
@@ -151,6 +167,54 @@ TEST(StoryClusters, OnlyTheNewestIndexedItemsAreComparedWith) {
         at(200));
     store->record_poll(poll_with_keys("district", {repost()}), at(300));
     EXPECT_TRUE(store->merged_stories(10).empty());  // the original had left the index
+}
+
+TEST(StoryClusters, AnItemRetentionDeletedIsNoLongerMatched) {
+    TempDirectory directory;
+    auto store = open_sqlite_store(directory.database());
+    store->set_story_rules({});
+    store->record_poll(original_poll(), at(100));
+    ASSERT_EQ(store->apply_retention({{"daily", 0, std::nullopt}}, {}, at(150)), 1u);
+    store->record_poll(poll_with_keys("district", {repost()}), at(200));
+    const auto items = all_items(*store);
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].story, items[0].id);
+    EXPECT_EQ(items[0].story_reason, "");
+}
+
+TEST(StoryClusters, AStoryOutlivesItsFirstItemThroughItsMembers) {
+    TempDirectory directory;
+    auto store = open_sqlite_store(directory.database());
+    store->set_story_rules({});
+    store->record_poll(original_poll(), at(100));
+    store->record_poll(poll_with_keys("district", {repost()}), at(200));
+    ASSERT_EQ(store->apply_retention({{"daily", 0, std::nullopt}}, {}, at(250)), 1u);
+    store->record_poll(poll_with_keys("union", {second_repost()}), at(300));
+    const auto items = all_items(*store);
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].story, items[1].story);  // the first item's id, though its row is gone
+}
+
+TEST(StoryClusters, AfterARestartAMemberStillLeadsToItsStorysFirstItem) {
+    TempDirectory directory;
+    StoryRules rules;
+    rules.indexed_items = 2;
+    {
+        auto store = open_sqlite_store(directory.database());
+        store->set_story_rules(rules);
+        store->record_poll(original_poll(), at(100));
+        store->record_poll(poll_with_keys("district", {repost()}), at(200));
+        store->record_poll(unrelated_poll(), at(300));
+    }
+    // The index holds the repost and the unrelated item; the original is read from its row.
+    auto reopened = open_sqlite_store(directory.database());
+    reopened->set_story_rules(rules);
+    reopened->record_poll(poll_with_keys("union", {second_repost()}), at(400));
+    const auto items = all_items(*reopened);
+    const StoredItem& original =
+        *std::find_if(items.begin(), items.end(), [](const StoredItem& i) { return i.entry.id == "o1"; });
+    EXPECT_EQ(find(items, "district").story, original.id);
+    EXPECT_EQ(find(items, "union").story, original.id);
 }
 
 TEST(StoryClusters, ItemsWithoutKeysStandAlone) {
