@@ -130,6 +130,12 @@ class Sanitizer {
                 out_.append(tokenizer.data_text().data(), plain);
                 tokenizer.skip_text(plain);
             }
+            if (const std::size_t length = innermost_end_tag_length(tokenizer.data_text())) {
+                out_.append(tokenizer.data_text().data(), length);
+                tokenizer.skip_text(length);
+                pop_open();
+                continue;
+            }
             if (!tokenizer.next(token)) break;
             feed(token);
         }
@@ -171,6 +177,18 @@ class Sanitizer {
     }
 
   private:
+    // The length of the "</name>" at the start of `text` when it closes the innermost open element,
+    // else 0. Half of all tags are such end tags: this writes them as the tokenizer and end_element
+    // would, without tokenizing them.
+    std::size_t innermost_end_tag_length(std::string_view text) const {
+        if (open_.empty() || dropped_.active() || text.size() < 4 || text[0] != '<' || text[1] != '/')
+            return 0;
+        const std::string_view name = open_.back()->name;
+        const std::size_t length = name.size() + 3;
+        if (text.size() < length || text[length - 1] != '>' || text.substr(2, name.size()) != name) return 0;
+        return length;
+    }
+
     void feed(const Token& token) {
         if (dropped_.active()) {
             dropped_.feed(token);
@@ -448,9 +466,13 @@ class Sanitizer {
     void close_until(std::size_t index) {
         while (open_.size() > index) {
             write_end_tag(*open_.back());
-            --open_counts_[detail::element_index(*open_.back())];
-            open_.pop_back();
+            pop_open();
         }
+    }
+
+    void pop_open() {
+        --open_counts_[detail::element_index(*open_.back())];
+        open_.pop_back();
     }
 
     const SanitizeOptions& options_;
