@@ -130,12 +130,7 @@ class Sanitizer {
                 out_.append(tokenizer.data_text().data(), plain);
                 tokenizer.skip_text(plain);
             }
-            if (const std::size_t length = innermost_end_tag_length(tokenizer.data_text())) {
-                out_.append(tokenizer.data_text().data(), length);
-                tokenizer.skip_text(length);
-                pop_open();
-                continue;
-            }
+            if (!dropped_.active() && take_plain_tag(tokenizer)) continue;
             if (!tokenizer.next(token)) break;
             feed(token);
         }
@@ -177,17 +172,45 @@ class Sanitizer {
     }
 
   private:
-    // The length of the "</name>" at the start of `text` when it closes the innermost open element,
-    // else 0. Half of all tags are such end tags: this writes them as the tokenizer and end_element
-    // would, without tokenizing them.
-    std::size_t innermost_end_tag_length(std::string_view text) const {
-        if (open_.empty() || dropped_.active() || text.size() < 4 || text[0] != '<' || text[1] != '/')
-            return 0;
-        const std::string_view name = open_.back()->name;
-        const std::size_t length = name.size() + 3;
-        if (text.size() < length || text[length - 1] != '>' || text.substr(2, name.size()) != name) return 0;
-        return length;
+    // Most tags are "</name>" closing the innermost open element or "<name>" without attributes.
+    // Such a tag at the start of the tokenizer's text is taken here, with the effect the tokenizer
+    // and feed() would give it, but without tokenizing it; false for any other input.
+    bool take_plain_tag(detail::HtmlTokenizer& tokenizer) {
+        const std::string_view text = tokenizer.data_text();
+        if (text.size() < 3 || text[0] != '<') return false;
+        if (text[1] == '/') {
+            if (open_.empty()) return false;
+            const std::string_view name = open_.back()->name;
+            const std::size_t length = name.size() + 3;
+            if (text.size() < length || text[length - 1] != '>' || text.substr(2, name.size()) != name)
+                return false;
+            out_.append(text.data(), length);
+            tokenizer.skip_text(length);
+            pop_open();
+            return true;
+        }
+        std::size_t name_end = 1;
+        while (name_end < text.size() && name_end <= detail::kLongestElementName &&
+               is_lowercase_name_byte(text[name_end]))
+            ++name_end;
+        if (name_end == 1 || !(text[1] >= 'a' && text[1] <= 'z') || name_end == text.size() ||
+            text[name_end] != '>')
+            return false;
+        Token& tag = token_;
+        tag.name = text.substr(1, name_end - 1);
+        tag.element = detail::find_element(tag.name);
+        // RAWTEXT and RCDATA elements switch the tokenizer to another state: left to it.
+        if (tag.element != nullptr && tag.element->content_model != detail::ContentModel::data) return false;
+        tokenizer.skip_text(name_end + 1);
+        if (tag.element == nullptr) return true;  // unknown elements are dropped
+        tag.kind = TokenKind::start_tag;
+        tag.self_closing = false;
+        tag.attributes.clear();
+        start_element(tag, *tag.element);
+        return true;
     }
+
+    static bool is_lowercase_name_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
     void feed(const Token& token) {
         if (dropped_.active()) {
