@@ -18,6 +18,7 @@
 #include "daemon/store/statement_use.hpp"
 #include "daemon/store/store.hpp"
 #include "daemon/store/story_clusters.hpp"
+#include "daemon/store/wal_checkpointer.hpp"
 #include "feeds/canonical_url.hpp"
 
 namespace feedagg::store {
@@ -122,6 +123,7 @@ class SqliteStore final : public Store {
   public:
     explicit SqliteStore(const std::filesystem::path& path)
         : database_(open_database(path)),
+          checkpointer_(database_, path),
           select_source_(database_, sql::select_source),
           select_sources_(database_, sql::select_sources),
           upsert_source_(database_, sql::upsert_source),
@@ -410,6 +412,7 @@ class SqliteStore final : public Store {
     }
 
     SQLite::Database database_;
+    detail::WalCheckpointer checkpointer_;
     SQLite::Statement select_source_;
     SQLite::Statement select_sources_;
     SQLite::Statement upsert_source_;
