@@ -107,22 +107,37 @@ std::size_t skip_plain_ascii(const unsigned char* bytes, std::size_t position, s
 }
 
 #if defined(__SSE2__)
-// Bit i set when block byte i stops a valid UTF-8 run: an ASCII control but tab/LF/CR (which HTML is
-// full of), a character that needs escaping, DEL, or 0xEF, which leads U+FFFE and U+FFFF.
-unsigned valid_utf8_stops(__m128i block) {
+// Bit i set when block byte i may stop a valid UTF-8 run: an ASCII control (tab, LF and CR among
+// them, which HTML is full of: is_kept_control tells them apart), a character that needs escaping,
+// DEL, or 0xEF, which leads U+FFFE and U+FFFF. Every byte of every text passes here, so the
+// specials are paired where one bit tells them apart: '&' 0x26 and '\'' 0x27, '<' 0x3C and '>' 0x3E.
+unsigned valid_utf8_candidates(__m128i block) {
     // Unsigned byte <= 0x1F: the minimum with 0x1F is the byte itself.
     __m128i stops = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1F)), block);
-    const __m128i kept_controls = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\t'))),
-        _mm_cmpeq_epi8(block, _mm_set1_epi8('\r')));
-    stops = _mm_andnot_si128(kept_controls, stops);
-    for (const char special : {'&', '<', '>', '"', '\'', '\x7F', '\xEF'})
+    stops =
+        _mm_or_si128(stops, _mm_cmpeq_epi8(_mm_or_si128(block, _mm_set1_epi8(0x01)), _mm_set1_epi8(0x27)));
+    stops =
+        _mm_or_si128(stops, _mm_cmpeq_epi8(_mm_or_si128(block, _mm_set1_epi8(0x02)), _mm_set1_epi8(0x3E)));
+    for (const char special : {'"', '\x7F', '\xEF'})
         stops = _mm_or_si128(stops, _mm_cmpeq_epi8(block, _mm_set1_epi8(special)));
     return static_cast<unsigned>(_mm_movemask_epi8(stops));
 }
+
+bool is_kept_control(unsigned char byte) {
+    return byte == '\t' || byte == '\n' || byte == '\r';
+}
+
+// The first candidate in `mask` (bit i: bytes[base + i]) that is not tab, LF or CR, or npos.
+std::size_t first_stop(const unsigned char* bytes, std::size_t base, unsigned mask) {
+    for (; mask != 0; mask &= mask - 1) {
+        const std::size_t at = base + static_cast<std::size_t>(__builtin_ctz(mask));
+        if (!is_kept_control(bytes[at])) return at;
+    }
+    return std::string_view::npos;
+}
 #endif
 
-// valid_utf8_stops byte by byte, for texts shorter than one block.
+// The stops of valid_utf8_candidates byte by byte, for texts shorter than one block.
 constexpr std::array<bool, 256> kValidUtf8Stops = [] {
     std::array<bool, 256> stops{};
     for (int byte = 0; byte < 0x80; ++byte) stops[byte] = kByteClass[byte] != kPlain;
@@ -131,21 +146,25 @@ constexpr std::array<bool, 256> kValidUtf8Stops = [] {
 }();
 
 // The first byte at or after `position` that valid UTF-8 text cannot copy blindly (see
-// valid_utf8_stops), or `size`. Sixteen bytes per step where SSE2 is available; the last few bytes
-// are checked in the block that ends the text, so they cost one step too.
+// valid_utf8_candidates), or `size`. Sixteen bytes per step where SSE2 is available; the last few
+// bytes are checked in the block that ends the text, so they cost one step too.
 std::size_t skip_plain_valid_utf8(const unsigned char* bytes, std::size_t position, std::size_t size) {
 #if defined(__SSE2__)
     while (position + 16 <= size) {
         const unsigned mask =
-            valid_utf8_stops(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + position)));
-        if (mask != 0) return position + static_cast<std::size_t>(__builtin_ctz(mask));
+            valid_utf8_candidates(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + position)));
+        if (mask != 0) {
+            if (const std::size_t stop = first_stop(bytes, position, mask); stop != std::string_view::npos)
+                return stop;
+        }
         position += 16;
     }
     if (position < size && size >= 16) {
         const unsigned block_mask =
-            valid_utf8_stops(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + size - 16)));
+            valid_utf8_candidates(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + size - 16)));
         const unsigned mask = block_mask >> (16 - (size - position));  // bytes before `position` are done
-        return mask != 0 ? position + static_cast<std::size_t>(__builtin_ctz(mask)) : size;
+        const std::size_t stop = first_stop(bytes, position, mask);
+        return stop != std::string_view::npos ? stop : size;
     }
 #endif
     while (position < size && !kValidUtf8Stops[bytes[position]]) ++position;
