@@ -36,8 +36,12 @@ bool has_keys(const feeds::StoryKeys& keys) {
 StoryClusters::StoryClusters(SQLite::Database& database)
     : database_(database), item_keys_(database, sql::story_item_keys) {}
 
+// Items stored while matching was off are in no index, and a smaller or larger index holds other
+// items: either way it is rebuilt from the file.
 void StoryClusters::set_rules(StoryRules rules) {
+    const bool resized = rules.indexed_items != rules_.indexed_items;
     rules_ = std::move(rules);
+    if (!rules_.enabled || resized) discard();
     if (rules_.enabled && !index_built_) build_index();
 }
 

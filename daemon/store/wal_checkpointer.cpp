@@ -4,6 +4,11 @@
 #include <sqlite3.h>
 
 namespace feedagg::store::detail {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;  // as the store's own connection
+
+}  // namespace
 
 WalCheckpointer::WalCheckpointer(SQLite::Database& writer, std::filesystem::path path)
     : writer_(writer), path_(std::move(path)), thread_(&WalCheckpointer::run, this) {
@@ -45,6 +50,7 @@ void WalCheckpointer::checkpoint(sqlite3* connection, const char* schema) {
 void WalCheckpointer::run() {
     try {
         SQLite::Database connection(path_, SQLite::OPEN_READWRITE);
+        connection.setBusyTimeout(kBusyTimeoutMs);
         // A connection opens the file lazily: until it reads, it does not know the WAL exists, and
         // a checkpoint would do nothing.
         connection.exec("PRAGMA journal_mode");

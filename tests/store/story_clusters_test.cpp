@@ -169,6 +169,21 @@ TEST(StoryClusters, OnlyTheNewestIndexedItemsAreComparedWith) {
     EXPECT_TRUE(store->merged_stories(10).empty());  // the original had left the index
 }
 
+TEST(StoryClusters, ItemsStoredWhileMatchingWasOffAreMatchedOnceItIsBackOn) {
+    TempDirectory directory;
+    auto store = open_sqlite_store(directory.database());
+    store->set_story_rules({});
+    StoryRules off;
+    off.enabled = false;
+    store->set_story_rules(off);
+    store->record_poll(original_poll(), at(100));
+    store->set_story_rules({});
+    store->record_poll(poll_with_keys("district", {repost()}), at(200));
+    const auto items = all_items(*store);
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].story, items[1].story);
+}
+
 TEST(StoryClusters, AnItemRetentionDeletedIsNoLongerMatched) {
     TempDirectory directory;
     auto store = open_sqlite_store(directory.database());
