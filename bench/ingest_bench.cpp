@@ -1,19 +1,31 @@
 // Ingest with story matching on, through the real store: polls of 50 entries written to a SQLite
-// file with record_poll, with their story keys (computed first, and timed apart: the daemon
-// computes them on its worker pool while the store's thread writes). One item in five
-// is a repost of an earlier one (a source line added, the tail cut). Beside it, the same polls
-// with matching off: the ratio is what deduplication costs. Figures are taken over consecutive
-// slices of the run so that cost per item can be compared as the store grows.
+// file with record_poll, with their story keys. One item in five is a repost of an earlier one (a
+// source line added, the tail cut). Three views:
+// - the keys alone (normalize + fingerprint), on one thread;
+// - the store's serial write with matching, the keys computed beforehand, and beside it the same
+//   polls with matching off: the ratio is what matching costs the store. Figures are taken over
+//   consecutive slices of the run so that cost per item can be compared as the store grows;
+// - end to end, as the daemon runs it: keys computed on a pool of two threads (the daemon's
+//   worker pool) while the store writes on a strand of the same pool.
+// Then the memory the store's match index holds per indexed item, and how fast it is rebuilt.
 //
-//   feedagg_ingest_bench [--items N] [--slice N] DIR     (DIR: where the scratch databases go)
+//   feedagg_ingest_bench [--items N] [--slice N] [--only stories|plain|pipeline] DIR
+//   (DIR: where the scratch databases go)
 
+#include <malloc.h>
 #include <sys/resource.h>
 
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <memory>
 #include <random>
+#include <semaphore>
 #include <string>
 #include <vector>
 
@@ -24,7 +36,23 @@ namespace {
 
 namespace feeds = feedagg::feeds;
 namespace store = feedagg::store;
+namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kPerPoll = 50;
+const feeds::Timestamp kNow{std::chrono::seconds(1'700'000'000)};
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// The calling thread's CPU time: on a machine shared with other work, what the store's thread spent
+// is steadier than the wall clock (it leaves out waiting for a core, and for the disk).
+double thread_cpu_seconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
 
 void append_code_point(std::string& text, char32_t c) {
     text += static_cast<char>(0xE0 | (c >> 12));
@@ -75,39 +103,123 @@ std::vector<Item> make_items(std::size_t count) {
     return items;
 }
 
-struct Slice {
-    std::size_t stored_before;
-    double items_per_second;
-};
+void compute_keys(Item& item) {
+    item.keys = feeds::story_keys(item.entry.title, item.entry.content, item.entry.link);
+}
 
-std::vector<Slice> ingest(const std::filesystem::path& database, const std::vector<Item>& items,
-                          bool matching, std::size_t slice) {
+std::unique_ptr<store::Store> fresh_store(const std::filesystem::path& database, bool matching) {
     std::filesystem::remove(database);
-    auto written = store::open_sqlite_store(database);
+    auto opened = store::open_sqlite_store(database);
     store::StoryRules rules;
     rules.enabled = matching;
-    written->set_story_rules(rules);
+    opened->set_story_rules(rules);
+    return opened;
+}
+
+store::PollOutcome poll_of(const std::vector<Item>& items, std::size_t at, bool with_keys) {
+    store::PollOutcome outcome;
+    outcome.state.name = items[at].source;
+    outcome.state.url = "https://example.cn/feed";
+    for (std::size_t i = at; i < std::min(items.size(), at + kPerPoll); ++i) {
+        outcome.entries.push_back(items[i].entry);
+        if (with_keys) outcome.story_keys.push_back(items[i].keys);
+    }
+    return outcome;
+}
+
+struct Slice {
+    double items_per_second = 0;
+    double items_per_cpu_second = 0;
+};
+
+// The store's serial write alone: the keys are already computed.
+std::vector<Slice> ingest(const std::filesystem::path& database, const std::vector<Item>& items,
+                          bool matching, std::size_t slice) {
+    auto written = fresh_store(database, matching);
     std::vector<Slice> slices;
-    constexpr std::size_t per_poll = 50;
-    const feeds::Timestamp now{std::chrono::seconds(1'700'000'000)};
     auto slice_start = Clock::now();
-    for (std::size_t at = 0; at < items.size(); at += per_poll) {
-        store::PollOutcome outcome;
-        outcome.state.name = items[at].source;
-        outcome.state.url = "https://example.cn/feed";
-        for (std::size_t i = at; i < std::min(items.size(), at + per_poll); ++i) {
-            outcome.entries.push_back(items[i].entry);
-            if (matching) outcome.story_keys.push_back(items[i].keys);
-        }
-        written->record_poll(outcome, now);
-        const std::size_t done = at + per_poll;
-        if (done % slice == 0) {
-            const double seconds = std::chrono::duration<double>(Clock::now() - slice_start).count();
-            slices.push_back({done - slice, static_cast<double>(slice) / seconds});
+    double slice_cpu_start = thread_cpu_seconds();
+    for (std::size_t at = 0; at < items.size(); at += kPerPoll) {
+        written->record_poll(poll_of(items, at, matching), kNow);
+        if ((at + kPerPoll) % slice == 0) {
+            const auto count = static_cast<double>(slice);
+            slices.push_back(
+                {count / seconds_since(slice_start), count / (thread_cpu_seconds() - slice_cpu_start)});
             slice_start = Clock::now();
+            slice_cpu_start = thread_cpu_seconds();
         }
     }
     return slices;
+}
+
+// As the daemon runs it: each poll's keys are computed on the worker pool, then its write is
+// queued on the store's strand of the same pool. At most `in_flight` polls are under way (the
+// daemon's poll slots), so the keys run ahead of the store by a few polls, not by the whole run.
+struct EndToEnd {
+    double items_per_second = 0;
+    double cores_busy = 0;  // the process's CPU time over the wall time
+};
+
+double process_cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& time) {
+        return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_usec) * 1e-6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// `items` is a copy: their keys are computed again, on the pool.
+EndToEnd ingest_end_to_end(const std::filesystem::path& database, std::vector<Item> items) {
+    constexpr std::ptrdiff_t in_flight = 8;
+    auto written = fresh_store(database, true);
+    asio::thread_pool workers(2);
+    auto store_strand = asio::make_strand(workers);
+    std::counting_semaphore<in_flight> slots(in_flight);
+    const auto start = Clock::now();
+    const double cpu_start = process_cpu_seconds();
+    for (std::size_t at = 0; at < items.size(); at += kPerPoll) {
+        slots.acquire();
+        asio::post(workers, [&, at] {
+            for (std::size_t i = at; i < std::min(items.size(), at + kPerPoll); ++i) compute_keys(items[i]);
+            auto outcome = std::make_shared<store::PollOutcome>(poll_of(items, at, true));
+            asio::post(store_strand, [&, outcome] {
+                written->record_poll(*outcome, kNow);
+                slots.release();
+            });
+        });
+    }
+    workers.join();
+    const double seconds = seconds_since(start);
+    return {static_cast<double>(items.size()) / seconds, (process_cpu_seconds() - cpu_start) / seconds};
+}
+
+std::size_t heap_in_use() {
+    return mallinfo2().uordblks;
+}
+
+// The match index and what matching reads, rebuilt from a store written with matching on: heap
+// bytes per indexed item, and items indexed per second.
+void measure_index(const std::filesystem::path& database) {
+    auto reopened = store::open_sqlite_store(database);
+    store::StoryRules rules;
+    rules.enabled = false;
+    reopened->set_story_rules(rules);
+    const std::size_t before = heap_in_use();
+    const auto start = Clock::now();
+    rules.enabled = true;
+    reopened->set_story_rules(rules);
+    const double seconds = seconds_since(start);
+    const double bytes = static_cast<double>(heap_in_use() - before);
+    std::printf("indexed_items=%zu index_heap_bytes_per_item=%.0f rebuild_items_per_s=%.0f\n",
+                rules.indexed_items, bytes / static_cast<double>(rules.indexed_items),
+                static_cast<double>(rules.indexed_items) / seconds);
+}
+
+void report_merged(const std::filesystem::path& database, std::size_t items) {
+    auto check = store::open_sqlite_store(database);
+    const auto merged = check->merged_stories(1'000'000);
+    std::printf("items=%zu merged_story_members=%zu (reposts: %zu)\n", items, merged.size(), items / 5);
 }
 
 }  // namespace
@@ -115,6 +227,7 @@ std::vector<Slice> ingest(const std::filesystem::path& database, const std::vect
 int main(int argc, char** argv) {
     std::size_t count = 100'000;
     std::size_t slice = 10'000;
+    std::string only;
     std::filesystem::path directory;
     for (int i = 1; i < argc; ++i) {
         const std::string argument = argv[i];
@@ -122,31 +235,48 @@ int main(int argc, char** argv) {
             count = std::strtoul(argv[++i], nullptr, 10);
         } else if (argument == "--slice" && i + 1 < argc) {
             slice = std::strtoul(argv[++i], nullptr, 10);
+        } else if (argument == "--only" && i + 1 < argc) {
+            only = argv[++i];
         } else {
             directory = argument;
         }
     }
-    if (directory.empty() || slice == 0 || slice % 50 != 0) {
-        std::fprintf(stderr, "usage: feedagg_ingest_bench [--items N] [--slice N (multiple of 50)] DIR\n");
+    if (directory.empty() || slice == 0 || slice % kPerPoll != 0) {
+        std::fprintf(stderr,
+                     "usage: feedagg_ingest_bench [--items N] [--slice N (multiple of 50)]"
+                     " [--only stories|plain|pipeline] DIR\n");
         return 2;
     }
+    const auto runs = [&](const char* what) { return only.empty() || only == what; };
     std::vector<Item> items = make_items(count);
-    // The daemon computes keys on its worker pool, beside the store's thread: timed apart.
     const auto keys_start = Clock::now();
-    for (Item& item : items) item.keys = feeds::story_keys(item.entry.title, item.entry.content, item.entry.link);
-    const double keys_seconds = std::chrono::duration<double>(Clock::now() - keys_start).count();
-    std::printf("story_keys_items_per_s_per_thread=%.0f\n", static_cast<double>(items.size()) / keys_seconds);
-    const auto with = ingest(directory / "ingest-stories.db", items, true, slice);
-    const auto without = ingest(directory / "ingest-plain.db", items, false, slice);
-    for (std::size_t i = 0; i < with.size() && i < without.size(); ++i) {
-        std::printf("stored_before=%zu items_per_s_stories=%.0f items_per_s_plain=%.0f ratio=%.2f\n",
-                    with[i].stored_before, with[i].items_per_second, without[i].items_per_second,
-                    with[i].items_per_second / without[i].items_per_second);
+    for (Item& item : items) compute_keys(item);
+    std::printf("story_keys_items_per_s_per_thread=%.0f\n",
+                static_cast<double>(items.size()) / seconds_since(keys_start));
+    const auto with =
+        runs("stories") ? ingest(directory / "ingest-stories.db", items, true, slice) : std::vector<Slice>();
+    const auto without =
+        runs("plain") ? ingest(directory / "ingest-plain.db", items, false, slice) : std::vector<Slice>();
+    for (std::size_t i = 0; i < std::max(with.size(), without.size()); ++i) {
+        const Slice stories = i < with.size() ? with[i] : Slice{};
+        const Slice plain = i < without.size() ? without[i] : Slice{};
+        std::printf(
+            "stored_before=%zu items_per_s_stories=%.0f items_per_s_plain=%.0f ratio=%.2f"
+            " cpu_items_per_s_stories=%.0f cpu_items_per_s_plain=%.0f\n",
+            i * slice, stories.items_per_second, plain.items_per_second,
+            plain.items_per_second > 0 ? stories.items_per_second / plain.items_per_second : 0.0,
+            stories.items_per_cpu_second, plain.items_per_cpu_second);
     }
-    auto check = store::open_sqlite_store(directory / "ingest-stories.db");
-    const auto merged = check->merged_stories(1'000'000);
-    std::printf("items=%zu merged_story_members=%zu (reposts: %zu)\n", items.size(), merged.size(),
-                items.size() / 5);
+    if (runs("stories")) {
+        report_merged(directory / "ingest-stories.db", items.size());
+        measure_index(directory / "ingest-stories.db");
+    }
+    if (runs("pipeline")) {
+        const EndToEnd end_to_end = ingest_end_to_end(directory / "ingest-pipeline.db", items);
+        std::printf("end_to_end_items_per_s_2_threads=%.0f cores_busy=%.2f\n", end_to_end.items_per_second,
+                    end_to_end.cores_busy);
+        report_merged(directory / "ingest-pipeline.db", items.size());
+    }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("peak_rss_kib=%ld\n", usage.ru_maxrss);
