@@ -48,6 +48,14 @@ inline std::size_t element_index(const Element& element) {
     return static_cast<std::size_t>(&element - kKnownElements);
 }
 
+// Tag and attribute names are a few bytes long: a plain loop beats a call to memcmp.
+inline bool is_same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 // Follows an element dropped with its content: begin() at its start tag, then feed() every token
 // while active().
 class DroppedElement {

@@ -182,7 +182,8 @@ class Sanitizer {
             if (open_.empty()) return false;
             const std::string_view name = open_.back()->name;
             const std::size_t length = name.size() + 3;
-            if (text.size() < length || text[length - 1] != '>' || text.substr(2, name.size()) != name)
+            if (text.size() < length || text[length - 1] != '>' ||
+                !detail::is_same_name(text.substr(2, name.size()), name))
                 return false;
             out_.append(text.data(), length);
             tokenizer.skip_text(length);

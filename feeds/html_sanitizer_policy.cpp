@@ -120,14 +120,6 @@ constexpr AllowedAttribute kAllowedAttributes[] = {
 // no forms).
 constexpr std::string_view kIframeSandbox = "allow-scripts allow-same-origin allow-popups allow-presentation";
 
-// Names are short: a plain loop beats a call to memcmp.
-bool is_same_name(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i]) return false;
-    return true;
-}
-
 // kAllowedElements and kAllowedAttributes indexed by known element, built once.
 class AllowList {
   public:

@@ -78,14 +78,6 @@ inline std::string_view lowercase_name(std::string_view raw, bool needs_rewrite,
     return needs_rewrite ? rewritten_name(raw, buffer) : raw;
 }
 
-// Names are a few bytes long: a plain loop beats a call to memcmp.
-bool is_same_name(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i]) return false;
-    return true;
-}
-
 std::size_t find_byte(std::string_view text, std::size_t from, char byte) {
     if (from >= text.size()) return std::string_view::npos;
     const void* found = std::memchr(text.data() + from, byte, text.size() - from);
