@@ -240,6 +240,11 @@ class Sanitizer {
         if (name.empty() || !is_ascii_letter(name.front())) return false;
         token.kind = kind;
         token.name = lowercase(name, tree_names_[0]);
+        if (kind == TokenKind::end_tag && !dropped_.active() && !open_.empty() &&
+            detail::is_same_name(token.name, open_.back()->name)) {
+            close_until(open_.size() - 1);  // what end_element does for the innermost open element
+            return true;
+        }
         token.element = detail::find_element(token.name);
         // inner_markup writes no end tag for void elements.
         if (kind == TokenKind::end_tag && token.element != nullptr && token.element->has(detail::kVoid))
@@ -284,8 +289,10 @@ class Sanitizer {
                 return 3;
             return 0;
         };
-        std::size_t at = 0;
-        while (at < value.size() && dropped_at(at) == 0) ++at;
+        // The valid UTF-8 scan stops at every byte dropped_at drops, and at a few more (such as '&').
+        std::size_t at = detail::plain_valid_utf8_length(value);
+        while (at < value.size() && dropped_at(at) == 0)
+            at += 1 + detail::plain_valid_utf8_length(value.substr(at + 1));
         if (at == value.size()) return value;
         buffer.assign(value.substr(0, at));
         while (at < value.size()) {
