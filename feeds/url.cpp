@@ -257,6 +257,55 @@ bool is_plain_absolute(std::string_view url) {
            is_plain_url_text(url.substr(scheme_length + authority_length), Escapes::any);
 }
 
+// The percent-encoded form of an internationalized authority, kept per thread for the next link to
+// the same host: a feed's links share a few hosts, and encoding each whole URL again costs more than
+// the rest of its check.
+class EncodedAuthorities {
+  public:
+    // `authority` encoded as percent_encode_loosely would encode it inside a URL; empty when that is
+    // not a plain authority (see plain_authority_length).
+    std::string_view encode(std::string_view authority) {
+        for (Slot& slot : slots_)
+            if (slot.raw == authority)
+                return slot.plain ? std::string_view(slot.encoded) : std::string_view();
+        Slot& slot = slots_[next_];
+        next_ = (next_ + 1) % slots_.size();
+        slot.raw.assign(authority);
+        slot.encoded.clear();
+        append_percent_encoded_loosely(authority, slot.encoded);
+        slot.plain = !slot.encoded.empty() && plain_authority_length(slot.encoded) == slot.encoded.size();
+        return slot.plain ? std::string_view(slot.encoded) : std::string_view();
+    }
+
+  private:
+    struct Slot {
+        std::string raw;
+        std::string encoded;
+        bool plain = false;
+    };
+    std::array<Slot, 4> slots_;
+    std::size_t next_ = 0;
+};
+
+// An absolute http(s) URL whose authority needs encoding (an internationalized name) and whose rest
+// is plain: what percent_encode_loosely gives when is_plain_absolute holds for that, in `buffer`.
+// The authority holds no '#', so encoding it apart leaves the rest's encoding as it was.
+bool encode_authority_only(std::string_view url, std::string& buffer) {
+    const std::size_t scheme_length = url.starts_with("https://") ? 8 : url.starts_with("http://") ? 7 : 0;
+    if (scheme_length == 0) return false;
+    const std::size_t authority_end = std::min(url.find_first_of("/?#", scheme_length), url.size());
+    const std::string_view rest = url.substr(authority_end);
+    if (!is_plain_url_text(rest, Escapes::any)) return false;
+    thread_local EncodedAuthorities authorities;
+    const std::string_view authority =
+        authorities.encode(url.substr(scheme_length, authority_end - scheme_length));
+    if (authority.empty()) return false;
+    buffer.assign(url.substr(0, scheme_length));
+    buffer.append(authority);
+    buffer.append(rest);
+    return true;
+}
+
 }  // namespace
 
 namespace detail {
@@ -331,9 +380,13 @@ bool UrlResolver::resolve_plain(std::string_view reference, std::string& buffer,
     if (std::none_of(reference.begin(), reference.end(),
                      [](char c) { return kNeedsEncoding[static_cast<unsigned char>(c)]; }))
         return false;
+    if (encode_authority_only(reference, buffer)) {  // an internationalized host, mostly
+        resolved = buffer;
+        return true;
+    }
     encoded_.clear();
     append_percent_encoded_loosely(reference, encoded_);
-    if (is_plain_absolute(encoded_)) {  // an internationalized host, mostly: no copy, a swap
+    if (is_plain_absolute(encoded_)) {
         buffer.swap(encoded_);
         resolved = buffer;
         return true;

@@ -133,7 +133,13 @@ TEST(UrlResolver, ShortcutsAgreeWithBoostUrlResolution) {
         "https://ex.com/a b", "https://ex.com/a\tb", "https://%E4%BE%8B.com/", "https://%zz.com/",
         "https://ex%2Ecom/", "http://ex.com/\xff\xfe", "https://\xe4\xbe\x8b/../a",
         "/\xe6\x96\xb0 \xe9\x97\xbb/1.html", "a b/c d.png", "\xe4\xb8\xad/../x", "\xe4\xb8\xad:x/y",
-        "https://ex.com/%e4", "https://ex.com/100%", "/100%"};
+        "https://ex.com/%e4", "https://ex.com/100%", "/100%",
+        // Hosts whose encoding is kept from link to link: again, other paths, more hosts than kept.
+        "https://\xe4\xbe\x8b\xe5\xad\x90.\xe6\xb5\x8b\xe8\xaf\x95/other?x=1#y", "http://\xe4\xb8\x80.com",
+        "http://\xe4\xb8\x81.com?q", "http://\xe4\xb8\x82.com#f", "https://\xe4\xb8\x83.com:99999/x",
+        "https://\xe4\xbe\x8b\t\xe5\xad\x90.com/x", "https://\xe4\xbe\x8b\\b.com/x",
+        "https://u@\xe4\xbe\x8b.com/x",
+        "https://\xe4\xbe\x8b\xe5\xad\x90.\xe6\xb5\x8b\xe8\xaf\x95/img/2.jpg x"};
     std::size_t compared = 0;
     for (const std::string& base : bases) {
         const detail::UrlResolver resolver(base);
