@@ -293,7 +293,10 @@ class EncodedAuthorities {
 bool encode_authority_only(std::string_view url, std::string& buffer) {
     const std::size_t scheme_length = url.starts_with("https://") ? 8 : url.starts_with("http://") ? 7 : 0;
     if (scheme_length == 0) return false;
-    const std::size_t authority_end = std::min(url.find_first_of("/?#", scheme_length), url.size());
+    std::size_t authority_end = scheme_length;
+    while (authority_end < url.size() && url[authority_end] != '/' && url[authority_end] != '?' &&
+           url[authority_end] != '#')
+        ++authority_end;
     const std::string_view rest = url.substr(authority_end);
     if (!is_plain_url_text(rest, Escapes::any)) return false;
     thread_local EncodedAuthorities authorities;
