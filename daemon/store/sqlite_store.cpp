@@ -350,7 +350,8 @@ class SqliteStore final : public Store {
         bind_time(*insert, 7, entry.updated);
         insert->bind(8, entry.title);
         insert->bind(9, entry.link);
-        insert->bind(10, feeds::canonical_url(entry.link));
+        // Story keys are made from this entry (PollOutcome::story_keys), so they hold its canonical link.
+        insert->bind(10, story_keys ? story_keys->canonical_link : feeds::canonical_url(entry.link));
         insert->bind(11, detail::encode_entry_body(entry));
         detail::StoryClusters::bind(*insert, 12, story_keys, placement);
         insert->exec();
