@@ -91,7 +91,8 @@ std::string canonical_url(std::string_view url) {
     const bool is_http = canonical.scheme_id() == boost::urls::scheme::http ||
                          canonical.scheme_id() == boost::urls::scheme::https;
     if (is_http && canonical.has_authority() && canonical.encoded_path().empty()) {
-        result.insert(canonical.encoded_origin().size(), "/");
+        // One character, not the string "/": GCC 12's Release -Wrestrict misreads that insert.
+        result.insert(result.begin() + static_cast<std::ptrdiff_t>(canonical.encoded_origin().size()), '/');
     }
     return result;
 }
