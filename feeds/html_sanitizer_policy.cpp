@@ -244,10 +244,24 @@ std::optional<std::string_view> safe_url(std::string_view value, ValueKind kind,
     return context.resolver.resolve_link(cleaned, buffer);
 }
 
-bool is_allowed_embed(std::string_view url, const Context& context) {
+// The host of an https URL, as Boost.URL's encoded_host gives it; nothing for other URLs.
+std::optional<std::string_view> https_host(std::string_view url) {
+    if (UrlResolver::is_plain_absolute(url)) {  // most: the host is cut from the text, without a parse
+        if (!url.starts_with("https://")) return std::nullopt;
+        std::size_t end = 8;
+        while (end < url.size() && url[end] != ':' && url[end] != '/' && url[end] != '?' && url[end] != '#')
+            ++end;
+        return url.substr(8, end - 8);
+    }
     const auto parsed = boost::urls::parse_uri(url);
-    if (!parsed || parsed->scheme_id() != boost::urls::scheme::https) return false;
-    const auto host = parsed->encoded_host();
+    if (!parsed || parsed->scheme_id() != boost::urls::scheme::https) return std::nullopt;
+    return parsed->encoded_host();
+}
+
+bool is_allowed_embed(std::string_view url, const Context& context) {
+    const auto https = https_host(url);
+    if (!https) return false;
+    const std::string_view host = *https;
     return std::any_of(context.options.iframe_hosts.begin(), context.options.iframe_hosts.end(),
                        [&](const std::string& allowed) { return equals_ignoring_case(host, allowed); });
 }

@@ -370,6 +370,22 @@ TEST(Sanitizer, ResolvesProtocolRelativeIframeAgainstHttpsBase) {
               R"(sandbox="allow-scripts allow-same-origin allow-popups allow-presentation"></iframe>)");
 }
 
+TEST(Sanitizer, JudgesIframeHostWithoutItsPortOrUserinfo) {
+    for (const std::string_view src :
+         {"https://www.youtube.com:8443/embed/x", "https://u@www.youtube.com/embed/x",
+          "https://www.youtube.com?x", "https://www.youtube.com#x"}) {
+        SCOPED_TRACE(src);
+        EXPECT_NE(sanitize_html("<iframe src=\"" + std::string(src) + "\"></iframe>").find("<iframe"),
+                  std::string::npos);
+    }
+    for (const std::string_view src :
+         {"https://www.youtube.com.evil.example:443/x", "http://www.youtube.com:443/x",
+          "https://evil.example:443@www.youtube.co/x"}) {
+        SCOPED_TRACE(src);
+        EXPECT_EQ(sanitize_html("<iframe src=\"" + std::string(src) + "\"></iframe>"), "");
+    }
+}
+
 TEST(Sanitizer, DropsIframeFromOtherHostsWithItsContent) {
     EXPECT_EQ(sanitize_html(R"(a<iframe src="https://evil.example/">b</iframe>c)"), "ac");
 }
