@@ -35,7 +35,8 @@ struct Page {
 };
 
 // A page from the network or a file:// URL, through the daemon's fetcher and its limits.
-std::variant<Page, std::string> fetch(const std::string& url, const config::FetchSettings& settings) {
+std::variant<Page, std::string> fetch(const std::string& url, config::FetchSettings settings) {
+    settings.keep_alive = {};  // one request: a connection kept open would only hold io.run() back
     boost::asio::io_context io;
     fetch::Fetcher fetcher(io.get_executor(), settings);
     std::optional<fetch::FetchResult> result;

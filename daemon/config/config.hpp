@@ -47,6 +47,8 @@ struct FetchSettings {
     std::chrono::milliseconds total_timeout{60'000};
     std::uint64_t max_body_bytes = 16 * 1024 * 1024;  // after decompression
     int max_redirects = 5;
+    // How long a connection stays open, idle, for the next request to its host; zero: one per request.
+    std::chrono::milliseconds keep_alive{30'000};
     // Loopback, private, link-local and multicast addresses are refused unless listed here.
     std::vector<Network> allowed_networks;
     // Directories file:// sources may read from; none by default.

@@ -24,9 +24,10 @@ constexpr std::array<std::string_view, 11> server_keys = {
     "max_connections", "max_header_bytes",  "max_body_bytes", "read_timeout",
     "idle_timeout",    "default_page_size", "max_page_size"};
 constexpr std::array<std::string_view, 1> store_keys = {"path"};
-constexpr std::array<std::string_view, 10> fetch_keys = {
-    "user_agent",    "concurrency",    "per_host_concurrency", "connect_timeout",  "read_timeout",
-    "total_timeout", "max_body_bytes", "max_redirects",        "allowed_networks", "file_roots"};
+constexpr std::array<std::string_view, 11> fetch_keys = {
+    "user_agent",    "concurrency",    "per_host_concurrency", "connect_timeout", "read_timeout",
+    "total_timeout", "max_body_bytes", "max_redirects",        "keep_alive",      "allowed_networks",
+    "file_roots"};
 constexpr std::array<std::string_view, 1> log_keys = {"level"};
 constexpr std::array<std::string_view, 14> source_keys = {
     "name",      "url",     "type",     "interval", "timezone",  "tags",  "enabled",
@@ -101,6 +102,7 @@ void read_fetch(TableReader& reader, FetchSettings& fetch) {
     reader.duration("total_timeout", fetch.total_timeout, 1s, 1h);
     reader.integer("max_body_bytes", fetch.max_body_bytes, 1024, std::int64_t{1} << 30);
     reader.integer("max_redirects", fetch.max_redirects, 0, 20);
+    reader.duration("keep_alive", fetch.keep_alive, 0s, 10min);
     for (auto& network : reader.texts("allowed_networks", check_network)) {
         fetch.allowed_networks.push_back({std::move(network.name)});
     }

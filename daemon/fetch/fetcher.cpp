@@ -70,6 +70,7 @@ struct Fetcher::State {
           policy(settings.allowed_networks),
           tls(make_tls_context()),
           limits(strand, settings.concurrency, settings.per_host_concurrency),
+          pool(settings.keep_alive, settings.per_host_concurrency, settings.concurrency),
           file_roots(detail::canonical_roots(settings.file_roots)) {}
 
     asio::awaitable<FetchResult> fetch_http(FetchRequest request);
@@ -81,6 +82,7 @@ struct Fetcher::State {
     detail::AddressPolicy policy;
     asio::ssl::context tls;
     detail::ConcurrencyLimits limits;
+    detail::ConnectionPool pool;
     std::vector<std::filesystem::path> file_roots;
 };
 
@@ -124,7 +126,7 @@ asio::awaitable<FetchResult> Fetcher::State::fetch_http(FetchRequest request) {
             deadline = *started + settings.total_timeout;
         }
         auto outcome = co_await detail::exchange_http(
-            detail::HttpExchange{target, request, settings, policy, tls, *deadline});
+            detail::HttpExchange{target, request, settings, policy, tls, pool, *deadline});
         permit = {};
         if (auto* error = std::get_if<FetchError>(&outcome)) co_return at(url, std::move(*error));
         auto& reply = std::get<detail::HttpReply>(outcome);
@@ -171,6 +173,15 @@ asio::awaitable<FetchResult> Fetcher::fetch(FetchRequest request) {
     }
     co_return co_await asio::co_spawn(state_->strand, state_->fetch_http(std::move(request)),
                                       asio::use_awaitable);
+}
+
+asio::awaitable<void> Fetcher::close_idle_connections() {
+    co_await asio::co_spawn(
+        state_->strand, [this]() -> asio::awaitable<void> {
+            state_->pool.close_all();
+            co_return;
+        },
+        asio::use_awaitable);
 }
 
 }  // namespace feedagg::fetch

@@ -72,6 +72,10 @@ public:
 
     boost::asio::awaitable<FetchResult> fetch(FetchRequest request);
 
+    // Connections kept open for later requests watch for the upstream closing them and for their
+    // idle time to end, which keeps an io_context running: a caller about to finish closes them.
+    boost::asio::awaitable<void> close_idle_connections();
+
 private:
     struct State;
     std::unique_ptr<State> state_;

@@ -48,6 +48,13 @@ std::string endpoint_text(const tcp::endpoint& endpoint) {
     return host + ":" + std::to_string(endpoint.port());
 }
 
+// How an upstream that closed a kept connection while it sat idle shows when the next request goes out.
+bool closed_early(const boost::system::error_code& error) {
+    return error == http::error::end_of_stream || error == asio::error::eof ||
+           error == asio::error::connection_reset || error == asio::error::broken_pipe ||
+           error == ssl::error::stream_truncated;
+}
+
 // getaddrinfo cannot be interrupted, so the wait for it is bounded by a timer and an answer that
 // comes too late is dropped.
 struct PendingResolve {
@@ -63,16 +70,23 @@ class HttpSession {
   public:
     explicit HttpSession(const HttpExchange& exchange) : exchange_(exchange) {}
 
+    // A kept connection first; should the upstream have closed it meanwhile, a new one. A GET is
+    // safe to send again, and nothing of the answer had arrived.
     asio::awaitable<Outcome> run() {
+        const std::string origin = origin_of(target());
+        if (auto kept = exchange_.pool.take(origin)) {
+            reused_ = true;
+            Outcome outcome = co_await request_over(kept, origin);
+            if (!stale_) co_return outcome;
+            reused_ = false;
+        }
         std::vector<tcp::endpoint> endpoints;
         if (auto failure = co_await resolve(endpoints)) co_return std::move(*failure);
         auto executor = co_await asio::this_coro::executor;
-        if (exchange_.target.tls) {
-            beast::ssl_stream<beast::tcp_stream> stream(executor, exchange_.tls);
-            co_return co_await exchange(stream, endpoints);
-        }
-        beast::tcp_stream stream(executor);
-        co_return co_await exchange(stream, endpoints);
+        auto connection = target().tls ? std::make_shared<Connection>(executor, exchange_.tls)
+                                       : std::make_shared<Connection>(executor);
+        if (auto failure = co_await connect(*connection, endpoints)) co_return std::move(*failure);
+        co_return co_await request_over(connection, origin);
     }
 
   private:
@@ -143,9 +157,9 @@ class HttpSession {
         co_return std::nullopt;
     }
 
-    template <class Stream>
-    asio::awaitable<Outcome> exchange(Stream& stream, const std::vector<tcp::endpoint>& endpoints) {
-        auto& socket = beast::get_lowest_layer(stream);
+    asio::awaitable<std::optional<FetchError>> connect(Connection& connection,
+                                                       const std::vector<tcp::endpoint>& endpoints) {
+        auto& socket = connection.tcp();
         socket.expires_at(expiry(settings().connect_timeout, "connect to " + endpoint_text(endpoints.front()),
                                  "fetch.connect_timeout"));
         auto [connect_error, connected] = co_await socket.async_connect(endpoints, use_tuple);
@@ -157,10 +171,27 @@ class HttpSession {
             co_return FetchError{FetchErrorKind::connect,
                                  "connect to " + tried + ": " + connect_error.message()};
         }
-        peer_ = endpoint_text(connected);
-        if constexpr (!std::is_same_v<Stream, beast::tcp_stream>) {
-            if (auto failure = co_await handshake(stream)) co_return std::move(*failure);
+        connection.peer = endpoint_text(connected);
+        peer_ = connection.peer;
+        if (auto* secure = std::get_if<Connection::Secure>(&connection.stream))
+            co_return co_await handshake(*secure);
+        co_return std::nullopt;
+    }
+
+    asio::awaitable<Outcome> request_over(std::shared_ptr<Connection> connection, const std::string& origin) {
+        peer_ = connection->peer;
+        Outcome outcome;
+        if (auto* secure = std::get_if<Connection::Secure>(&connection->stream)) {
+            outcome = co_await request(*secure);
+        } else {
+            outcome = co_await request(std::get<Connection::Plain>(connection->stream));
         }
+        if (reusable_) exchange_.pool.keep(origin, std::move(connection));
+        co_return outcome;
+    }
+
+    template <class Stream>
+    asio::awaitable<Outcome> request(Stream& stream) {
         if (auto failure = co_await write_request(stream)) co_return std::move(*failure);
         co_return co_await read_response(stream);
     }
@@ -200,11 +231,12 @@ class HttpSession {
         if (!exchange_.request.last_modified.empty()) {
             request.set(http::field::if_modified_since, exchange_.request.last_modified);
         }
-        request.keep_alive(false);
+        request.keep_alive(exchange_.pool.keeps_connections());
         beast::get_lowest_layer(stream).expires_at(
             expiry(settings().read_timeout, "send request to " + peer_, "fetch.read_timeout"));
         auto [error, sent] = co_await http::async_write(stream, request, use_tuple);
         if (error == beast::error::timeout) co_return timed_out();
+        stale_ = reused_ && error;
         if (error)
             co_return FetchError{FetchErrorKind::connect,
                                  "send request to " + peer_ + ": " + error.message()};
@@ -243,7 +275,10 @@ class HttpSession {
         auto [header_error, header_bytes] =
             co_await http::async_read_header(stream, buffer, parser, use_tuple);
         reply.wire_bytes += header_bytes;
-        if (header_error) co_return read_error(header_error, "response header");
+        if (header_error) {
+            stale_ = reused_ && header_bytes == 0 && buffer.size() == 0 && closed_early(header_error);
+            co_return read_error(header_error, "response header");
+        }
 
         const auto& message = parser.get();
         reply.status = static_cast<int>(message.result_int());
@@ -256,7 +291,10 @@ class HttpSession {
         reply.cache_control = field(http::field::cache_control);
         reply.expires = field(http::field::expires);
         reply.date = field(http::field::date);
-        if (is_redirect_status(reply.status) && !reply.location.empty()) co_return reply;
+        if (is_redirect_status(reply.status) && !reply.location.empty()) {
+            reusable_ = finished_cleanly(parser, buffer);
+            co_return reply;
+        }
 
         const std::string coding = field(http::field::content_encoding);
         auto decoder = ContentDecoder::for_encoding(coding, settings().max_body_bytes);
@@ -289,28 +327,37 @@ class HttpSession {
             co_return FetchError{FetchErrorKind::protocol,
                                  "response from " + peer_ + ": " + coding + " body ends before its end"};
         }
+        reusable_ = finished_cleanly(parser, buffer);
         co_return reply;
     }
 
     std::optional<FetchError> decode(ContentDecoder& decoder, std::string_view chunk,
                                      const std::string& coding, std::string& body) const {
         switch (decoder.write(chunk, body)) {
-            case ContentDecoder::Status::ok:
-                return std::nullopt;
+            case ContentDecoder::Status::ok: return std::nullopt;
             case ContentDecoder::Status::too_large:
                 return FetchError{FetchErrorKind::too_large,
                                   "response from " + peer_ + ": body over " +
                                       std::to_string(settings().max_body_bytes) + " bytes" +
                                       (coding.empty() ? "" : " once " + coding + "-decoded") +
                                       " (fetch.max_body_bytes)"};
-            case ContentDecoder::Status::corrupt:
-                break;
+            case ContentDecoder::Status::corrupt: break;
         }
         return FetchError{FetchErrorKind::protocol,
                           "response from " + peer_ + ": body is not valid " + coding};
     }
 
+    // The response was read to its end, nothing followed it, and the upstream keeps the connection.
+    bool finished_cleanly(const http::response_parser<http::buffer_body>& parser,
+                          const beast::flat_buffer& buffer) const {
+        return exchange_.pool.keeps_connections() && parser.is_done() && parser.keep_alive() &&
+               buffer.size() == 0;
+    }
+
     const HttpExchange& exchange_;
+    bool reused_ = false;    // this request went over a kept connection
+    bool stale_ = false;     // ... which the upstream had closed before answering
+    bool reusable_ = false;  // the connection may carry the next request
     std::string peer_;
     std::string phase_;
     std::string phase_setting_;

@@ -1,7 +1,7 @@
 #pragma once
-// One HTTP/1.1 request and its response over a fresh TCP or TLS connection: resolve, check every
-// address against the policy, connect only to the permitted ones, verify TLS, read within limits and
-// decode. Redirects are not followed here; the Fetcher does that.
+// One HTTP/1.1 request and its response, over a kept connection to the same origin or a new TCP or
+// TLS one: resolve, check every address against the policy, connect only to the permitted ones,
+// verify TLS, read within limits and decode. Redirects are not followed here; the Fetcher does that.
 
 #include <boost/asio/awaitable.hpp>
 #include <chrono>
@@ -10,6 +10,7 @@
 
 #include "daemon/config/config.hpp"
 #include "daemon/fetch/address_policy.hpp"
+#include "daemon/fetch/connection_pool.hpp"
 #include "daemon/fetch/fetcher.hpp"
 #include "daemon/fetch/http_target.hpp"
 
@@ -28,6 +29,7 @@ struct HttpExchange {
     const config::FetchSettings& settings;
     const AddressPolicy& policy;
     boost::asio::ssl::context& tls;
+    ConnectionPool& pool;
     std::chrono::steady_clock::time_point deadline;  // the end of the whole fetch (total timeout)
 };
 

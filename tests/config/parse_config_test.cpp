@@ -74,6 +74,7 @@ read_timeout = "20s"
 total_timeout = "1m30s"
 max_body_bytes = 1048576
 max_redirects = 3
+keep_alive = "0s"
 allowed_networks = ["127.0.0.0/8", "::1/128"]
 file_roots = ["feeds", "/var/lib/feeds"]
 
@@ -129,6 +130,7 @@ language = "zh-CN"
     EXPECT_EQ(config.fetch.total_timeout, 90s);
     EXPECT_EQ(config.fetch.max_body_bytes, 1048576u);
     EXPECT_EQ(config.fetch.max_redirects, 3);
+    EXPECT_EQ(config.fetch.keep_alive, 0s);
     ASSERT_EQ(config.fetch.allowed_networks.size(), 2u);
     EXPECT_EQ(config.fetch.allowed_networks[0].cidr, "127.0.0.0/8");
     EXPECT_EQ(config.fetch.allowed_networks[1].cidr, "::1/128");

@@ -6,79 +6,23 @@
 
 #include "daemon/fetch/fetcher.hpp"
 #include "feeds/dates.hpp"
+#include "tests/fetch/fetch_runs.hpp"
 #include "tests/fetch/test_server.hpp"
 
 namespace feedagg::fetch {
 namespace {
 
+using testing::error;
+using testing::fetch_all;
+using testing::fetch_one;
+using testing::fixed;
+using testing::redirect;
 using testing::Reply;
 using testing::Request;
+using testing::response;
+using testing::test_settings;
 using testing::TestServer;
 using namespace std::chrono_literals;
-
-config::FetchSettings test_settings() {
-    config::FetchSettings settings;
-    settings.user_agent = "feedagg-test/1";
-    settings.connect_timeout = 2s;
-    settings.read_timeout = 2s;
-    settings.total_timeout = 5s;
-    settings.max_body_bytes = 1 << 20;
-    settings.max_redirects = 3;
-    settings.allowed_networks = {{"127.0.0.0/8"}, {"::1/128"}};
-    return settings;
-}
-
-// Runs the fetches in parallel on one io_context; every result, in order.
-std::vector<FetchResult> fetch_all(const config::FetchSettings& settings,
-                                   const std::vector<FetchRequest>& requests) {
-    boost::asio::io_context io;
-    Fetcher fetcher(io.get_executor(), settings);
-    std::vector<std::optional<FetchResult>> results(requests.size());
-    for (std::size_t i = 0; i < requests.size(); ++i) {
-        boost::asio::co_spawn(io, fetcher.fetch(requests[i]),
-                              [&results, i](std::exception_ptr error, FetchResult result) {
-                                  if (error) std::rethrow_exception(error);
-                                  results[i] = std::move(result);
-                              });
-    }
-    io.run_for(30s);
-    std::vector<FetchResult> done;
-    for (auto& result : results) {
-        if (!result) throw std::runtime_error("a fetch did not finish within 30 s");
-        done.push_back(std::move(*result));
-    }
-    return done;
-}
-
-FetchResult fetch_one(const config::FetchSettings& settings, FetchRequest request) {
-    return fetch_all(settings, {std::move(request)}).front();
-}
-
-FetchResponse response(const FetchResult& result) {
-    if (auto* error = std::get_if<FetchError>(&result)) {
-        throw std::runtime_error("expected a response, got " + std::string(to_string(error->kind)) + ": " +
-                                 error->message);
-    }
-    return std::get<FetchResponse>(result);
-}
-
-FetchError error(const FetchResult& result) {
-    if (auto* failure = std::get_if<FetchError>(&result)) return *failure;
-    throw std::runtime_error("expected an error, got status " +
-                             std::to_string(std::get<FetchResponse>(result).status));
-}
-
-Reply fixed(int status, std::string body, std::vector<std::pair<std::string, std::string>> headers = {}) {
-    Reply reply;
-    reply.status = status;
-    reply.body = std::move(body);
-    reply.headers = std::move(headers);
-    return reply;
-}
-
-Reply redirect(int status, std::string location) {
-    return fixed(status, "", {{"Location", std::move(location)}});
-}
 
 const std::string feed_text = "<rss version=\"2.0\"><channel><title>Workers</title></channel></rss>";
 

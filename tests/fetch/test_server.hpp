@@ -37,13 +37,14 @@ struct Request {
 };
 
 struct Reply {
-    enum class Body { fixed, drip, endless, gzip_bomb, truncated };
+    enum class Body { fixed, drip, endless, gzip_bomb, truncated, hang_up };
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
     Body kind = Body::fixed;
     std::chrono::milliseconds delay{0};            // before the status line
     std::chrono::milliseconds drip_interval{100};  // Body::drip: one byte each
+    bool keep_alive = false;  // Body::fixed: the connection stays open for the next request
 };
 
 using Handler = std::function<Reply(const Request&)>;
@@ -123,6 +124,7 @@ class TestServer {
     }
 
     int requests() const { return requests_; }
+    int connections() const { return connections_; }
     int max_concurrent() const { return max_concurrent_; }
     std::uint64_t body_bytes_sent() const { return body_bytes_sent_; }
     Request last_request() const {
@@ -137,6 +139,7 @@ class TestServer {
         for (;;) {
             auto [error, socket] = co_await acceptor_.async_accept(asio::as_tuple(asio::use_awaitable));
             if (error) co_return;
+            ++connections_;
             if (tls_) {
                 asio::co_spawn(io_, serve_tls(std::move(socket)), asio::detached);
             } else {
@@ -156,27 +159,30 @@ class TestServer {
 
     template <class Stream>
     asio::awaitable<void> exchange(Stream& stream) {
-        std::string head;
-        auto [error, size] = co_await asio::async_read_until(stream, asio::dynamic_buffer(head, 64 * 1024),
-                                                             "\r\n\r\n", asio::as_tuple(asio::use_awaitable));
-        if (error) co_return;
-        const Request request = parse(head.substr(0, size));
-        Handler handler;
-        {
-            std::lock_guard lock(mutex_);
-            last_request_ = request;
-            const std::string path = request.target.substr(0, request.target.find('?'));
-            auto found = routes_.find(path);
-            if (found != routes_.end()) handler = found->second;
+        std::string received;
+        for (bool open = true; open;) {
+            auto [error, size] = co_await asio::async_read_until(
+                stream, asio::dynamic_buffer(received, 64 * 1024), "\r\n\r\n", asio::as_tuple(asio::use_awaitable));
+            if (error) co_return;
+            const Request request = parse(received.substr(0, size));
+            received.erase(0, size);
+            Handler handler;
+            {
+                std::lock_guard lock(mutex_);
+                last_request_ = request;
+                const std::string path = request.target.substr(0, request.target.find('?'));
+                auto found = routes_.find(path);
+                if (found != routes_.end()) handler = found->second;
+            }
+            ++requests_;
+            const int now = ++in_flight_;
+            int seen = max_concurrent_;
+            while (now > seen && !max_concurrent_.compare_exchange_weak(seen, now)) {
+            }
+            Reply reply = handler ? handler(request) : Reply{404, {}, "no route"};
+            open = co_await respond(stream, reply);
+            --in_flight_;
         }
-        ++requests_;
-        const int now = ++in_flight_;
-        int seen = max_concurrent_;
-        while (now > seen && !max_concurrent_.compare_exchange_weak(seen, now)) {
-        }
-        Reply reply = handler ? handler(request) : Reply{404, {}, "no route"};
-        co_await respond(stream, reply);
-        --in_flight_;
     }
 
     static Request parse(const std::string& head) {
@@ -213,19 +219,26 @@ class TestServer {
         return size + data + "\r\n";
     }
 
+    // True when the connection stays open for another request.
     template <class Stream>
-    asio::awaitable<void> respond(Stream& stream, Reply& reply) {
+    asio::awaitable<bool> respond(Stream& stream, Reply& reply) {
         asio::steady_timer timer(io_);
         if (reply.delay.count() > 0) {
             timer.expires_after(reply.delay);
             co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
         }
-        std::string head = "HTTP/1.1 " + std::to_string(reply.status) + " Test\r\nConnection: close\r\n";
+        const bool keep_alive = reply.keep_alive && reply.kind == Reply::Body::fixed;
+        std::string head = "HTTP/1.1 " + std::to_string(reply.status) + " Test\r\nConnection: " +
+                           (keep_alive ? "keep-alive" : "close") + "\r\n";
         for (const auto& [name, value] : reply.headers) head += name + ": " + value + "\r\n";
         switch (reply.kind) {
             case Reply::Body::fixed:
                 head += "Content-Length: " + std::to_string(reply.body.size()) + "\r\n\r\n";
-                if (co_await send(stream, head, false)) co_await send(stream, reply.body);
+                if (co_await send(stream, head, false) && co_await send(stream, reply.body) && keep_alive) {
+                    co_return true;
+                }
+                break;
+            case Reply::Body::hang_up:
                 break;
             case Reply::Body::truncated:
                 head += "Content-Length: " + std::to_string(reply.body.size() * 10) + "\r\n\r\n";
@@ -263,6 +276,7 @@ class TestServer {
         boost::system::error_code ignored;
         asio::ip::tcp::socket& socket = lowest(stream);
         socket.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+        co_return false;
     }
 
     static Socket& lowest(Socket& socket) { return socket; }
@@ -276,6 +290,7 @@ class TestServer {
     std::map<std::string, Handler> routes_;
     Request last_request_;
     std::atomic<int> requests_{0};
+    std::atomic<int> connections_{0};
     std::atomic<int> in_flight_{0};
     std::atomic<int> max_concurrent_{0};
     std::atomic<std::uint64_t> body_bytes_sent_{0};
