@@ -108,15 +108,11 @@ class Daemon {
         }
         server_ = std::make_unique<http::Server>(serve_io_, config_.server, catalog_);
         server_->set_log([](std::string_view message) { spdlog::warn("http: {}", message); });
-        server_->start();
-        start_serving_threads();
+        server_->start();  // bound and listening; connections wait in the backlog until it serves
         for (const auto& source : config_.sources) start_source(source);
-        asio::co_spawn(io_, refresh_catalog(), asio::detached);
+        asio::co_spawn(io_, open_to_readers(), asio::detached);
         wait_for_signals();
         start_watchdog();
-        spdlog::info("listening on {}; {} sources, {} channels; store {}", describe_listen(),
-                     config_.sources.size(), config_.channels.size(), config_.store.path.string());
-        notify_ready();
         io_.run();
         stop_serving_threads();
         workers_.join();
@@ -129,6 +125,19 @@ class Daemon {
         std::string text;
         for (const auto& address : config_.server.listen) text += (text.empty() ? "" : ", ") + address;
         return text;
+    }
+
+    // Readers are served once the first catalog is out: a feed reader that asks during start-up
+    // waits a moment for the feeds rather than getting a 404 for a channel that exists. Retention,
+    // which can take longer on a large store, comes after.
+    asio::awaitable<void> open_to_readers() {
+        co_await rebuild_catalog(/*with_retention=*/false);
+        if (stopping_) co_return;
+        start_serving_threads();
+        spdlog::info("listening on {}; {} sources, {} channels; store {}", describe_listen(),
+                     config_.sources.size(), config_.channels.size(), config_.store.path.string());
+        notify_ready();
+        co_await refresh_catalog();
     }
 
     // The server answers on its own io_context, one thread per core: serving never waits behind
@@ -177,6 +186,7 @@ class Daemon {
         if (!loops.empty()) co_await all_done.async_wait(asio::as_tuple(asio::use_awaitable));
         // Retention bounds what writes add: after a run that stored nothing there is nothing to bound.
         if (items_written_ > 0) co_await rebuild_catalog(/*with_retention=*/true);
+        co_await fetcher_->close_idle_connections();
         workers_.join();  // nothing else is queued there: returns once the last write is done
     }
 
