@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "daemon/http/http_date.hpp"
+
 namespace feedagg::http {
 namespace {
 
@@ -71,10 +73,14 @@ std::shared_ptr<Representation> make_representation(std::string content_type, st
         std::string compressed = gzip(body);
         if (compressed.size() < body.size()) {
             representation->gzip_body = std::move(compressed);
+            representation->gzip_etag = gzip_etag(representation->etag);
         }
     }
     representation->body = std::move(body);
     representation->last_modified = last_modified;
+    if (last_modified != std::chrono::system_clock::time_point{}) {
+        representation->last_modified_text = format_http_date(last_modified);
+    }
     return representation;
 }
 

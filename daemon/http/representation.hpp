@@ -14,6 +14,10 @@ struct Representation {
     std::string gzip_body;  // the body gzip-compressed, made once; empty when not worth it
     std::string etag;       // a strong validator of `body`, quoted: "\"5f3a...\""
     std::chrono::system_clock::time_point last_modified;  // the epoch: no Last-Modified header
+    // Made once with the rest, not per request: the gzip variant's entity tag (empty without one),
+    // and `last_modified` as an HTTP-date (empty without one).
+    std::string gzip_etag;
+    std::string last_modified_text;
     // false for what must never be reused from a cache (/healthz, /metrics): Cache-Control: no-store.
     bool cacheable = true;
 };

@@ -91,11 +91,10 @@ bool modified_since(const Representation& representation, std::string_view if_mo
 
 Reply representation_reply(const RequestHead& request, std::shared_ptr<const Representation> representation,
                            const ServerContext& context) {
-    bool has_gzip = !representation->gzip_body.empty();
-    bool gzip = has_gzip && accepts_gzip(request.accept_encoding);
-    std::string identity_tag = representation->etag;
-    std::string gzip_tag = has_gzip && !identity_tag.empty() ? gzip_etag(identity_tag) : std::string();
-    std::string etag = gzip ? gzip_tag : identity_tag;
+    bool gzip = !representation->gzip_body.empty() && accepts_gzip(request.accept_encoding);
+    const std::string& identity_tag = representation->etag;
+    const std::string& gzip_tag = representation->gzip_etag;
+    std::string_view etag = gzip ? gzip_tag : identity_tag;
 
     // RFC 9110 §13.2.2: If-None-Match, when present, decides alone; If-Modified-Since is then ignored.
     bool not_modified = false;
@@ -118,9 +117,9 @@ Reply representation_reply(const RequestHead& request, std::shared_ptr<const Rep
         reply.headers.emplace_back("Content-Type", representation->content_type);
         if (gzip) reply.headers.emplace_back("Content-Encoding", "gzip");
     }
-    if (!etag.empty()) reply.headers.emplace_back("ETag", std::move(etag));
-    if (representation->last_modified != std::chrono::system_clock::time_point{}) {
-        reply.headers.emplace_back("Last-Modified", format_http_date(representation->last_modified));
+    if (!etag.empty()) reply.headers.emplace_back("ETag", std::string(etag));
+    if (!representation->last_modified_text.empty()) {
+        reply.headers.emplace_back("Last-Modified", representation->last_modified_text);
     }
     reply.headers.emplace_back("Cache-Control",
                                representation->cacheable ? context.cache_control : "no-store");

@@ -1,21 +1,22 @@
 #include "daemon/http/session.hpp"
 
+#include <array>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/span_body.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <boost/beast/http/write.hpp>
 #include <chrono>
 
 #include "daemon/http/http_date.hpp"
 #include "daemon/http/respond.hpp"
+#include "daemon/http/response_head.hpp"
 
 namespace feedagg::http::detail {
 namespace {
@@ -130,6 +131,7 @@ class Session final : public Connection, public std::enable_shared_from_this<Ses
 
     beast::tcp_stream stream_;
     beast::flat_buffer buffer_;  // kept across requests: it may already hold the next pipelined one
+    std::string head_;           // the response head being written; its room is reused
     std::shared_ptr<ServerContext> context_;
     bool idle_ = false;                   // waiting for the first byte of a request
     std::atomic<bool> stopping_ = false;  // the server is stopping: close after the current response
@@ -181,19 +183,13 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> /*self*/) {
 }
 
 asio::awaitable<bool> Session::write(const Reply& reply, unsigned version, bool keep_alive) {
-    http::response<http::span_body<const char>> response{static_cast<http::status>(reply.status), version};
-    response.set(http::field::server, "feedagg");
-    response.set(http::field::date, current_http_date());
-    for (const auto& [name, value] : reply.headers) response.set(name, value);
-    std::string_view body = reply.body();
-    if (reply.has_content()) {
-        response.content_length(body.size());
-        if (!reply.head) response.body() = {body.data(), body.size()};
-    }
-    response.keep_alive(keep_alive);
+    write_response_head(head_, reply, version, keep_alive, current_http_date());
+    std::string_view body = reply.has_content() && !reply.head ? reply.body() : std::string_view();
+    const std::array<asio::const_buffer, 2> message{asio::buffer(head_),
+                                                    asio::buffer(body.data(), body.size())};
     // A client that does not read its response holds the connection no longer than an idle one.
     stream_.expires_after(context_->settings.idle_timeout);
-    auto [ec, written] = co_await http::async_write(stream_, response, kUseTuple);
+    auto [ec, written] = co_await asio::async_write(stream_, message, kUseTuple);
     co_return !ec;
 }
 
