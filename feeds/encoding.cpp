@@ -36,8 +36,14 @@ std::size_t count_non_ascii(std::string_view bytes) {
         bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
 }
 
+// Built by appending: GCC 12's Release -Wrestrict misreads "\"" + std::string(...).
 std::string quoted(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
+    std::string result;
+    result.reserve(text.size() + 2);
+    result.push_back('"');
+    result.append(text);
+    result.push_back('"');
+    return result;
 }
 
 std::string mismatch_warning(std::string_view label, const Charset& decoded_as) {
