@@ -4,6 +4,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <optional>
 
 #include "daemon/fetch/address_policy.hpp"
 #include "daemon/fetch/concurrency_limits.hpp"
@@ -68,19 +69,25 @@ struct Fetcher::State {
         : strand(asio::make_strand(executor)),
           settings(std::move(fetch_settings)),
           policy(settings.allowed_networks),
-          tls(make_tls_context()),
           limits(strand, settings.concurrency, settings.per_host_concurrency),
           pool(settings.keep_alive, settings.per_host_concurrency, settings.concurrency),
           file_roots(detail::canonical_roots(settings.file_roots)) {}
 
     asio::awaitable<FetchResult> fetch_http(FetchRequest request);
+    asio::ssl::context* tls_for(const detail::HttpTarget& target) {
+        if (!target.tls) return nullptr;
+        if (!tls) tls.emplace(make_tls_context());
+        return &*tls;
+    }
     FetchResponse finish(detail::HttpReply reply, std::string final_url, bool permanent, int redirects);
 
     // Every network fetch runs on this strand, so the limits and the sessions need no locks.
     asio::strand<asio::any_io_executor> strand;
     config::FetchSettings settings;
     detail::AddressPolicy policy;
-    asio::ssl::context tls;
+    // Made at the first https fetch: reading the system's certificates is most of a --once run's
+    // start-up when every source is http.
+    std::optional<asio::ssl::context> tls;
     detail::ConcurrencyLimits limits;
     detail::ConnectionPool pool;
     std::vector<std::filesystem::path> file_roots;
@@ -126,7 +133,7 @@ asio::awaitable<FetchResult> Fetcher::State::fetch_http(FetchRequest request) {
             deadline = *started + settings.total_timeout;
         }
         auto outcome = co_await detail::exchange_http(
-            detail::HttpExchange{target, request, settings, policy, tls, pool, *deadline});
+            detail::HttpExchange{target, request, settings, policy, tls_for(target), pool, *deadline});
         permit = {};
         if (auto* error = std::get_if<FetchError>(&outcome)) co_return at(url, std::move(*error));
         auto& reply = std::get<detail::HttpReply>(outcome);

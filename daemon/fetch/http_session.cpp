@@ -83,7 +83,7 @@ class HttpSession {
         std::vector<tcp::endpoint> endpoints;
         if (auto failure = co_await resolve(endpoints)) co_return std::move(*failure);
         auto executor = co_await asio::this_coro::executor;
-        auto connection = target().tls ? std::make_shared<Connection>(executor, exchange_.tls)
+        auto connection = target().tls ? std::make_shared<Connection>(executor, *exchange_.tls)
                                        : std::make_shared<Connection>(executor);
         if (auto failure = co_await connect(*connection, endpoints)) co_return std::move(*failure);
         co_return co_await request_over(connection, origin);

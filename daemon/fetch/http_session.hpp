@@ -28,7 +28,7 @@ struct HttpExchange {
     const FetchRequest& request;  // for If-None-Match / If-Modified-Since
     const config::FetchSettings& settings;
     const AddressPolicy& policy;
-    boost::asio::ssl::context& tls;
+    boost::asio::ssl::context* tls;  // set for https targets
     ConnectionPool& pool;
     std::chrono::steady_clock::time_point deadline;  // the end of the whole fetch (total timeout)
 };
