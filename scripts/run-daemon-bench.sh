@@ -3,7 +3,8 @@
 #   (a) one poll cycle of SIZES sources served by nginx: `feedagg run --once` beside `newsboat -x reload`
 #       at the same concurrency, first with empty stores (cold), then again until every upstream answers
 #       304 (feedagg's second run, newsboat's third); wall time, CPU time and peak RSS of each, what nginx
-#       answered, and the items each stored.
+#       answered, and the items each stored. Story matching is off in those feedagg runs (Newsboat does
+#       none); one more cold run with it on, on a store of its own, is reported as feedagg+stories.
 #   (b) wrk against the merged 50-entry feed served by `feedagg run`, beside nginx serving the same bytes
 #       as a static file: requests/s for 200 and, with If-None-Match, for 304.
 #
@@ -104,8 +105,8 @@ stop_nginx() {
   nginx_pid=
 }
 
-write_feedagg_config() {  # DIR COUNT
-  local dir=$1 count=$2 i
+write_feedagg_config() {  # DIR COUNT STORIES(true|false)
+  local dir=$1 count=$2 stories=$3 i
   {
     cat <<EOF
 [server]
@@ -122,12 +123,10 @@ allowed_networks = ["127.0.0.0/8"]
 [log]
 level = "info"
 
-# The generated feeds draw their text from a 37-word vocabulary and eight Chinese sentences, so every
-# item is a near-duplicate of thousands of others to story matching, which no real set of feeds is.
-# The poll cycle is compared with Newsboat's, which matches nothing; feedagg_ingest_bench measures
-# what story matching costs, on text that is not degenerate.
+# Newsboat matches nothing across feeds, so the cycles compared with it run without story matching;
+# one more cold cycle runs with it (feedagg+stories), to show what it costs.
 [stories]
-enabled = false
+enabled = $stories
 EOF
     for ((i = 0; i < count; i++)); do
       printf '\n[[source]]\nname = "s%05d"\nurl = "http://127.0.0.1:%d/feed-%05d.xml"\ninterval = "1d"\ntags = ["bench"]\n' \
@@ -180,13 +179,17 @@ for size in "${sizes[@]}"; do
   fdir=$work/feedagg-$size
   ndir=$work/newsboat-$size
   mkdir -p "$fdir" "$ndir"
-  write_feedagg_config "$fdir" "$size"
+  sdir=$work/feedagg-stories-$size
+  mkdir -p "$sdir"
+  write_feedagg_config "$fdir" "$size" false
+  write_feedagg_config "$sdir" "$size" true
   write_newsboat_config "$ndir" "$size"
   newsboat_command "$ndir"
   feedagg_cmd=("$feedagg" run --once --config "$fdir/feedagg.toml")
   fquery="select count(*) from items"
   nquery="select count(*) from rss_item"
   measure "feedagg-cold-$size" 1200 "$fquery" "$fdir/feedagg.db" "${feedagg_cmd[@]}"
+  measure "feedagg+stories-cold-$size" 1200 "$fquery" "$sdir/feedagg.db" "$feedagg" run --once --config "$sdir/feedagg.toml"
   measure "newsboat-cold-$size" "$newsboat_cap" "$nquery" "$ndir/cache.db" "${newsboat_cmd[@]}"
   # Newsboat 2.21 stores a new feed's ETag and Last-Modified only when it fetches it a second time (its
   # first fetch updates a feed row it has not written yet), so its second run still gets 200s: that

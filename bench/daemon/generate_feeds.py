@@ -5,7 +5,8 @@ COUNT files named feed-00000.xml ... into DIR, seeded so every run writes byte-i
 Each is a realistic news feed of 15-25 entries: 60 % RSS 2.0 (content:encoded, dc:creator,
 categories, RFC 822 dates), 40 % Atom 1.0 (type="html" content, RFC 3339 dates). File sizes spread
 log-uniformly from about 7 KB (headlines only) to 50 KB; about a quarter of the sentences are
-Chinese. File i is the same whatever COUNT is: the 1,000-source set is the first thousand files of
+Chinese. Words come from a vocabulary of about 2,000 and Chinese sentences from about 190 characters,
+so that no two entries are near-duplicates by accident (no entry is a repost of another). File i is the same whatever COUNT is: the 1,000-source set is the first thousand files of
 the 10,000-source set.
 Stdlib only.
 """
@@ -18,15 +19,24 @@ import random
 import sys
 from xml.sax.saxutils import escape
 
-WORDS = (
+SEED_WORDS = (
     "union workers district wages safety training factory contract shift overtime hospital school "
     "transport council meeting report pension housing delegates vote committee apprentices skills "
     "inspection agreement members season harvest port railway energy welfare community"
 ).split()
-CHINESE = [
-    "工会召开职工代表大会", "劳动模范座谈会在区里举行", "技能竞赛决赛圆满落幕", "职工之家建设取得新进展",
-    "安全生产月活动全面启动", "困难职工帮扶工作稳步推进", "工匠精神进校园", "集体协商签订工资专项协议",
-]
+# Made-up words besides the real ones: with a few dozen words, any two texts share most of their word
+# triples and every item would be a near-duplicate of every other to story matching; real news
+# vocabularies are thousands of words.
+SYLLABLES = ["ba", "ko", "ri", "ta", "ne", "lu", "mi", "so", "de", "fa", "gu", "he", "ji", "pe", "vo", "za"]
+WORDS = SEED_WORDS + sorted({a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES[:8]})
+# Common characters of Chinese labour news; sentences are drawn from them one character at a time.
+HANZI = (
+    "工会职工劳动模范代表大会区市县省全国总座谈技能竞赛决赛圆满落幕之家建设取得新进展安全生产月活动"
+    "面启动困难帮扶作稳步推进匠精神进校园集体协商签订资专项协议企业单位员培训服务维权农民就业保障"
+    "医疗教育交通住房养老金福利社会主席副委员组织部门领导同志强调要求加快落实完善制度提高水平发挥"
+    "作用积极参与广大群众关心关爱健康权益合法报酬时间休假合同岗位创新科技先进典型事迹宣传学习贯彻"
+    "会议精神重要讲话新时代高质量发展产业环境条件改善收入增长基层队伍力量开展实践调研走访慰问节日"
+)
 TIME_ZONES = [(0, "GMT", "Z"), (8, "+0800", "+08:00"), (-5, "-0500", "-05:00"), (1, "+0100", "+01:00")]
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -34,7 +44,8 @@ MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 def sentence(rng):
     if rng.random() < 0.25:
-        return rng.choice(CHINESE) + "，" + rng.choice(CHINESE) + "。"
+        clauses = ["".join(rng.choice(HANZI) for _ in range(rng.randint(6, 14))) for _ in range(2)]
+        return "，".join(clauses) + "。"
     words = [rng.choice(WORDS) for _ in range(rng.randint(8, 18))]
     return " ".join(words).capitalize() + "."
 

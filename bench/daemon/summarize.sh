@@ -15,7 +15,7 @@ awk -v sizes="$*" '
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
     return n == 0 ? 0 : (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2)
   }
-  $1 ~ /^(feedagg|newsboat)-(cold|warm|304)-/ {
+  $1 ~ /^(feedagg|feedagg\+stories|newsboat)-(cold|warm|304)-/ {
     wall[$1] = field("wall"); rss[$1] = field("rss_kb"); cpu[$1] = field("cpu"); rc[$1] = field("rc")
     s200[$1] = field("s200"); s304[$1] = field("s304"); sother[$1] = field("sother"); items[$1] = field("items")
   }
@@ -41,7 +41,7 @@ awk -v sizes="$*" '
     print "|---:|---|---|---:|---:|---:|---:|---|---:|---:|"
     split("cold warm 304", cycles, " ")
     for (i = 1; i <= n; i++) for (c = 1; c <= 3; c++) {
-      row("feedagg", cycles[c], size[i]); row("newsboat", cycles[c], size[i])
+      row("feedagg", cycles[c], size[i]); row("feedagg+stories", cycles[c], size[i]); row("newsboat", cycles[c], size[i])
     }
     if (n > 1) {
       print "\nfeedagg cost per source, largest run ÷ smallest (1.00 = flat):"
