@@ -7,7 +7,10 @@
 # and the peak memory of feedagg reading files one at a time.
 #
 # Usage: scripts/run-bench.sh BUILD_DIR   (a build configured with -DFEEDAGG_BENCH=ON)
-# Environment: PASSES (default 5), FEEDPARSER_BUDGET seconds (default 40), CORPUS_MB (default 56).
+# Environment: PASSES (default 5), FEEDPARSER_BUDGET seconds (default 40), CORPUS_MB (default 56),
+# ROUNDS (default 0): that many interleaved rounds afterwards, as docs/benchmarks.md reports them
+# (feedagg, 3 passes, and the walk, 7 passes, back to back on the XML files; then feedagg and gofeed,
+# one pass each, on all files), with each round's CPU ratios and their medians.
 # The machine is shared: compare the ratios, which come from the same run, not absolute MB/s.
 set -euo pipefail
 
@@ -92,3 +95,27 @@ awk '
     printf "\npeak memory, feedagg reading one file at a time\n"
     memory("memory-small"); memory("memory-corpus"); memory("memory-doubled"); memory("memory-quadrupled")
   }' "$results"
+
+rounds=${ROUNDS:-0}
+((rounds > 0)) || exit 0
+cpu_of() { "$@" | grep -o 'cpu_mb_per_s=[0-9.]*' | cut -d= -f2; }
+echo >&2
+printf '%-6s %10s %10s %8s %10s %10s %8s\n' round feedagg-xml walk ratio feedagg-all gofeed ratio
+for ((round = 1; round <= rounds; round++)); do
+  xml=$(cpu_of "$bench" --passes 3 "${xml_files[@]}")
+  walk=$(cpu_of "$bench" --reader pugixml --passes 7 "${xml_files[@]}")
+  all=$(cpu_of "$bench" --passes 1 "${all_files[@]}")
+  go=$(cpu_of "$peers/gofeed-bench" -passes 1 "${all_files[@]}")
+  echo "$round $xml $walk $all $go"
+done | awk '
+  function median(values, count,   sorted, i, j, t) {
+    for (i = 1; i <= count; i++) sorted[i] = values[i]
+    for (i = 2; i <= count; i++) for (j = i; j > 1 && sorted[j - 1] > sorted[j]; j--) { t = sorted[j]; sorted[j] = sorted[j - 1]; sorted[j - 1] = t }
+    return count % 2 ? sorted[(count + 1) / 2] : (sorted[count / 2] + sorted[count / 2 + 1]) / 2
+  }
+  { n++; xml[n] = $2; walk[n] = $3; walk_ratio[n] = $2 / $3; all[n] = $4; go[n] = $5; go_ratio[n] = $4 / $5
+    printf "%-6d %10.1f %10.1f %7.3fx %10.1f %10.1f %7.2fx\n", $1, $2, $3, walk_ratio[n], $4, $5, go_ratio[n] }
+  END {
+    printf "%-6s %10.1f %10.1f %7.3fx %10.1f %10.1f %7.2fx\n", "median", median(xml, n), median(walk, n),
+      median(walk_ratio, n), median(all, n), median(go, n), median(go_ratio, n)
+  }'
