@@ -21,6 +21,11 @@ struct Utf8Census {
 };
 Utf8Census take_utf8_census(std::string_view text);
 
+#if defined(__x86_64__) && defined(__GNUC__)
+// Whether this CPU runs AVX2, asked once: the 32-byte scans are compiled for it but chosen at run time.
+bool has_avx2();
+#endif
+
 // --- Charset names (charset_names.cpp) ---
 
 struct Charset {

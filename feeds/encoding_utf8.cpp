@@ -232,14 +232,16 @@ __attribute__((target("avx2"))) bool is_valid(const unsigned char* bytes, std::s
 }
 
 }  // namespace avx2
+#endif
 
+}  // namespace
+
+#if defined(FEEDAGG_HAS_AVX2_UTF8)
 bool has_avx2() {
     static const bool has = __builtin_cpu_supports("avx2");
     return has;
 }
 #endif
-
-}  // namespace
 
 std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
     if (at >= text.size()) return 0;

@@ -3,10 +3,15 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define FEEDAGG_HAS_AVX2_SCAN 1
+#endif
 #include <cstdint>
 #include <set>
 
 #include "feeds/detail/xml_repair.hpp"
+#include "feeds/encoding_detail.hpp"
 #include "feeds/html.hpp"
 
 namespace feedagg::feeds::detail {
@@ -65,11 +70,49 @@ std::size_t predefined_reference_length(std::string_view text) {
     return 0;
 }
 
+#if defined(FEEDAGG_HAS_AVX2_SCAN)
+namespace avx2 {
+
+// find_special over the whole 32-byte blocks from `from`: the first special byte (`found`), or
+// where the blocks end. A block marks every control and '&'; tab, LF and CR and the predefined
+// references are told apart only when met, which is rarer than testing for them in every block.
+template <bool with_ampersand>
+__attribute__((target("avx2"))) std::size_t find_special_in_blocks(std::string_view text, std::size_t from,
+                                                                   bool& found) {
+    const __m256i highest_control = _mm256_set1_epi8(0x1F);
+    const __m256i ampersand = _mm256_set1_epi8('&');
+    for (; from + 32 <= text.size(); from += 32) {
+        const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text.data() + from));
+        __m256i candidates = _mm256_cmpeq_epi8(_mm256_min_epu8(bytes, highest_control), bytes);
+        if (with_ampersand) candidates = _mm256_or_si256(candidates, _mm256_cmpeq_epi8(bytes, ampersand));
+        for (auto mask = static_cast<unsigned>(_mm256_movemask_epi8(candidates)); mask != 0;
+             mask &= mask - 1) {
+            const std::size_t at = from + static_cast<std::size_t>(__builtin_ctz(mask));
+            const auto c = static_cast<unsigned char>(text[at]);
+            if (c == '&' ? predefined_reference_length(text.substr(at, 6)) == 0 : is_special<false>(c)) {
+                found = true;
+                return at;
+            }
+        }
+    }
+    return from;
+}
+
+}  // namespace avx2
+#endif
+
 // The offset of the first special byte in `text` from `from`, or its size; predefined references
-// are stepped over. Sixteen bytes at a time where SSE2 is there (every x86-64): feeds are mostly
-// plain text, and this scan sees every byte.
+// are stepped over. 32 bytes at a time with AVX2, else 16 where SSE2 is there (every x86-64):
+// feeds are mostly plain text, and this scan sees every byte.
 template <bool with_ampersand>
 std::size_t find_special(std::string_view text, std::size_t from) {
+#if defined(FEEDAGG_HAS_AVX2_SCAN)
+    if (from + 64 <= text.size() && has_avx2()) {
+        bool found = false;
+        from = avx2::find_special_in_blocks<with_ampersand>(text, from, found);
+        if (found) return from;
+    }
+#endif
 #if defined(__SSE2__)
     const __m128i ampersand = _mm_set1_epi8('&');
     const __m128i highest_control = _mm_set1_epi8(0x1F);
