@@ -22,6 +22,7 @@
 #include "daemon/http/server.hpp"
 #include "daemon/service/catalog_snapshot.hpp"
 #include "daemon/service/feed_catalog.hpp"
+#include "daemon/service/feedless_pages.hpp"
 #include "daemon/service/page_reading.hpp"
 #include "daemon/service/poll_result.hpp"
 #include "daemon/service/poll_schedule.hpp"
@@ -283,15 +284,18 @@ class Daemon {
                                                 fetch::FetchResult& fetched, const PageReading& reading) {
         const auto* page = std::get_if<fetch::FetchResponse>(&fetched);
         if (page == nullptr || page->status != 200 || !feeds::looks_like_html_page(page->body)) co_return;
+        if (feedless_pages_.recently_feedless(page->final_url, steady_clock::now())) co_return;
         std::optional<DiscoveredFeed> found = co_await discover_feed(source, *page, reading);
         if (!found) {
+            feedless_pages_.offered_no_feed(page->final_url, steady_clock::now());
             spdlog::warn(
-                "source={} url={} is a web page that offers no feed (no <link rel=\"alternate\">, none at "
-                "the "
-                "usual paths); configure it as type = \"html\" with selectors (docs/html-sources.md)",
+                "source={} url={} is a web page that offers no feed (no <link rel=\"alternate\">, none "
+                "at the usual paths); configure it as type = \"html\" with selectors "
+                "(docs/html-sources.md); looking again in a day",
                 source.name, page->final_url);
             co_return;
         }
+        feedless_pages_.offered_a_feed(page->final_url);
         spdlog::info("source={} url={} is a web page; polling the feed it offers: {}", source.name,
                      page->final_url, found->url);
         state.url = found->url;
@@ -503,6 +507,7 @@ class Daemon {
     PollSlots poll_slots_{io_, 2 * config_.fetch.concurrency};
     std::size_t items_written_ = 0;  // new and updated items since start
     steady_clock::time_point last_retention_{};
+    FeedlessPages feedless_pages_;
     bool refresh_pending_ = false;
     bool stopping_ = false;
     int active_polls_ = 0;
