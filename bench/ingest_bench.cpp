@@ -132,15 +132,20 @@ struct Slice {
     double items_per_cpu_second = 0;
 };
 
-// The store's serial write alone: the keys are already computed.
+// The store's serial write alone: the keys and rows are already computed, as the daemon's workers do.
 std::vector<Slice> ingest(const std::filesystem::path& database, const std::vector<Item>& items,
                           bool matching, std::size_t slice) {
+    std::vector<store::PollOutcome> polls;
+    for (std::size_t at = 0; at < items.size(); at += kPerPoll) {
+        polls.push_back(poll_of(items, at, matching));
+        store::prepare_entry_rows(polls.back());
+    }
     auto written = fresh_store(database, matching);
     std::vector<Slice> slices;
     auto slice_start = Clock::now();
     double slice_cpu_start = thread_cpu_seconds();
     for (std::size_t at = 0; at < items.size(); at += kPerPoll) {
-        written->record_poll(poll_of(items, at, matching), kNow);
+        written->record_poll(polls[at / kPerPoll], kNow);
         if ((at + kPerPoll) % slice == 0) {
             const auto count = static_cast<double>(slice);
             slices.push_back(
@@ -183,6 +188,7 @@ EndToEnd ingest_end_to_end(const std::filesystem::path& database, std::vector<It
         asio::post(workers, [&, at] {
             for (std::size_t i = at; i < std::min(items.size(), at + kPerPoll); ++i) compute_keys(items[i]);
             auto outcome = std::make_shared<store::PollOutcome>(poll_of(items, at, true));
+            store::prepare_entry_rows(*outcome);  // as the daemon does, on the worker
             asio::post(store_strand, [&, outcome] {
                 written->record_poll(*outcome, kNow);
                 slots.release();

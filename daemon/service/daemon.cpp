@@ -245,7 +245,10 @@ class Daemon {
             std::mt19937_64 random(seed);
             PollResult finished = finish_poll(source, state, fetched, now(), random, std::move(scraped));
             // A full-text source's entries change below; their keys are computed once they have.
-            if (!source.full_text) attach_story_keys(finished.outcome, source, matching);
+            if (!source.full_text) {
+                attach_story_keys(finished.outcome, source, matching);
+                store::prepare_entry_rows(finished.outcome);
+            }
             return finished;
         });
         if (source.full_text && result.result == "ok") {
@@ -254,8 +257,10 @@ class Daemon {
             log_page_warnings(source, texts.warnings);
             result.outcome.entries = std::move(texts.entries);
             result.summary += " articles=" + std::to_string(texts.articles);
-            co_await run_on(workers_.get_executor(),
-                            [&] { attach_story_keys(result.outcome, source, matching); });
+            co_await run_on(workers_.get_executor(), [&] {
+                attach_story_keys(result.outcome, source, matching);
+                store::prepare_entry_rows(result.outcome);
+            });
         }
         store::WriteSummary written;
         try {

@@ -46,18 +46,27 @@ std::string seconds_text(const std::optional<feeds::Timestamp>& time) {
     return time ? std::to_string(time->time_since_epoch().count()) : std::string();
 }
 
-}  // namespace
-
-std::string identity_key(const feeds::Entry& entry) {
+std::string identity_key(const feeds::Entry& entry, const std::string& canonical_link) {
     if (!entry.id.empty()) return "id:" + entry.id;
-    if (!entry.link.empty()) return "link:" + feeds::canonical_url(entry.link);
+    if (!entry.link.empty()) return "link:" + canonical_link;
     const std::string_view body = entry.content.empty() ? entry.summary : entry.content;
     return "hash:" + feeds::detail::content_digest({entry.title, body});
 }
 
-std::string content_hash(const feeds::Entry& entry) {
-    return feeds::detail::content_digest({encode_entry_body(entry), entry.title, entry.link,
-                                          seconds_text(entry.published), seconds_text(entry.updated)});
+}  // namespace
+
+std::string identity_key(const feeds::Entry& entry) {
+    return identity_key(entry, entry.link.empty() ? std::string() : feeds::canonical_url(entry.link));
+}
+
+EntryRow make_entry_row(const feeds::Entry& entry) {
+    EntryRow row;
+    row.canonical_link = feeds::canonical_url(entry.link);
+    row.identity_key = identity_key(entry, row.canonical_link);
+    row.body = encode_entry_body(entry);
+    row.content_hash = feeds::detail::content_digest(
+        {row.body, entry.title, entry.link, seconds_text(entry.published), seconds_text(entry.updated)});
+    return row;
 }
 
 std::string encode_entry_body(const feeds::Entry& entry) {
@@ -146,3 +155,13 @@ void decode_entry_body(std::string_view text, feeds::Entry& entry) {
 }
 
 }  // namespace feedagg::store::detail
+
+namespace feedagg::store {
+
+void prepare_entry_rows(PollOutcome& outcome) {
+    outcome.rows.clear();
+    outcome.rows.reserve(outcome.entries.size());
+    for (const feeds::Entry& entry : outcome.entries) outcome.rows.push_back(detail::make_entry_row(entry));
+}
+
+}  // namespace feedagg::store

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/store/store.hpp"
 #include "feeds/model.hpp"
 
 namespace feedagg::store::detail {
@@ -14,8 +15,8 @@ namespace feedagg::store::detail {
 // summary when there is none).
 std::string identity_key(const feeds::Entry& entry);
 
-// Changes whenever anything the feed said about the entry changes.
-std::string content_hash(const feeds::Entry& entry);
+// The identity key, content hash, encoded body and canonical link of `entry`.
+EntryRow make_entry_row(const feeds::Entry& entry);
 
 // The fields without a column of their own (everything but title, link, published and updated).
 std::string encode_entry_body(const feeds::Entry& entry);

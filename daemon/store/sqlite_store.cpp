@@ -19,7 +19,6 @@
 #include "daemon/store/store.hpp"
 #include "daemon/store/story_clusters.hpp"
 #include "daemon/store/wal_checkpointer.hpp"
-#include "feeds/canonical_url.hpp"
 
 namespace feedagg::store {
 namespace {
@@ -262,12 +261,15 @@ class SqliteStore final : public Store {
         WriteSummary summary;
         std::unordered_set<std::string> keys_seen;
         const bool with_story_keys = outcome.story_keys.size() == outcome.entries.size();
+        const bool with_rows = outcome.rows.size() == outcome.entries.size();
         for (std::size_t i = 0; i < outcome.entries.size(); ++i) {
             const feeds::Entry& entry = outcome.entries[i];
-            std::string key = detail::identity_key(entry);
-            if (!keys_seen.insert(key).second) continue;  // the same entry twice in one document
+            EntryRow made;
+            if (!with_rows) made = detail::make_entry_row(entry);
+            const EntryRow& row = with_rows ? outcome.rows[i] : made;
+            if (!keys_seen.insert(row.identity_key).second) continue;  // the same entry twice in one document
             const feeds::StoryKeys* keys = with_story_keys ? &outcome.story_keys[i] : nullptr;
-            write_entry(outcome.state.name, key, entry, keys, now, summary);
+            write_entry(outcome.state.name, row, entry, keys, now, summary);
         }
         const bool items_changed = summary.new_items + summary.updated_items > 0;
         if (items_changed || credit_changed) StatementUse(bump_generation_)->exec();
@@ -306,17 +308,16 @@ class SqliteStore final : public Store {
         return credit_changed;
     }
 
-    void write_entry(const std::string& source, const std::string& key, const feeds::Entry& entry,
+    void write_entry(const std::string& source, const EntryRow& row, const feeds::Entry& entry,
                      const feeds::StoryKeys* story_keys, Timestamp now, WriteSummary& summary) {
-        const std::string hash = detail::content_hash(entry);
         std::optional<std::int64_t> stored_id;
         std::optional<Timestamp> stored_updated;
         {
             StatementUse query(select_item_by_key_);
             query->bind(1, source);
-            query->bind(2, key);
+            query->bind(2, row.identity_key);
             if (query->executeStep()) {
-                if (query->getColumn(1).getString() == hash) {
+                if (query->getColumn(1).getString() == row.content_hash) {
                     ++summary.unchanged_items;
                     return;
                 }
@@ -325,34 +326,33 @@ class SqliteStore final : public Store {
             }
         }
         if (!stored_id) {
-            insert_entry(source, key, hash, entry, story_keys, now);
+            insert_entry(source, row, entry, story_keys, now);
             ++summary.new_items;
             return;
         }
         // A changed entry shows it changed: its `updated` moves to now unless the feed gave a newer one.
         feeds::Entry changed = entry;
         if (!entry.updated || (stored_updated && *entry.updated <= *stored_updated)) changed.updated = now;
-        update_entry(*stored_id, hash, changed);
+        update_entry(*stored_id, row, changed);
         ++summary.updated_items;
     }
 
-    void insert_entry(const std::string& source, const std::string& key, const std::string& hash,
-                      const feeds::Entry& entry, const feeds::StoryKeys* story_keys, Timestamp now) {
+    void insert_entry(const std::string& source, const EntryRow& row, const feeds::Entry& entry,
+                      const feeds::StoryKeys* story_keys, Timestamp now) {
         const detail::StoryClusters::Placement placement =
             story_keys ? stories_.place(source, *story_keys) : detail::StoryClusters::Placement{};
         StatementUse insert(insert_item_);
         insert->bind(1, source);
-        insert->bind(2, key);
-        insert->bind(3, hash);
+        insert->bind(2, row.identity_key);
+        insert->bind(3, row.content_hash);
         insert->bind(4, seconds(entry.published.value_or(entry.updated.value_or(now))));
         insert->bind(5, seconds(now));
         bind_time(*insert, 6, entry.published);
         bind_time(*insert, 7, entry.updated);
         insert->bind(8, entry.title);
         insert->bind(9, entry.link);
-        // Story keys are made from this entry (PollOutcome::story_keys), so they hold its canonical link.
-        insert->bind(10, story_keys ? story_keys->canonical_link : feeds::canonical_url(entry.link));
-        insert->bind(11, detail::encode_entry_body(entry));
+        insert->bind(10, row.canonical_link);
+        insert->bind(11, row.body);
         detail::StoryClusters::bind(*insert, 12, story_keys, placement);
         insert->exec();
         if (story_keys) stories_.add(database_.getLastInsertRowid(), source, *story_keys, placement);
@@ -360,17 +360,19 @@ class SqliteStore final : public Store {
 
     // `entry.updated` is always set here (a changed entry moves it), so it orders the item when the
     // feed gave no publication date.
-    void update_entry(std::int64_t id, const std::string& hash, const feeds::Entry& entry) {
+    // `row` was made from the entry as the feed gave it; `entry` may have a newer `updated`, which
+    // has a column of its own, not a place in the body.
+    void update_entry(std::int64_t id, const EntryRow& row, const feeds::Entry& entry) {
         StatementUse update(update_item_);
         update->bind(1, id);
-        update->bind(2, hash);
+        update->bind(2, row.content_hash);
         update->bind(3, seconds(entry.published.value_or(entry.updated.value_or(Timestamp{}))));
         bind_time(*update, 4, entry.published);
         bind_time(*update, 5, entry.updated);
         update->bind(6, entry.title);
         update->bind(7, entry.link);
-        update->bind(8, feeds::canonical_url(entry.link));
-        update->bind(9, detail::encode_entry_body(entry));
+        update->bind(8, row.canonical_link);
+        update->bind(9, row.body);
         update->exec();
     }
 

@@ -40,13 +40,27 @@ struct SourceState {
     bool operator==(const SourceState&) const = default;
 };
 
+// What an entry's row holds besides its plain fields, made from the entry alone.
+struct EntryRow {
+    std::string identity_key;  // which stored entry of the source it is (docs/store.md)
+    std::string content_hash;  // changes when anything the feed said about it changes
+    std::string body;          // the fields without a column of their own, encoded
+    std::string canonical_link;
+};
+
 // Everything one poll wants written; record_poll writes it in one transaction.
 struct PollOutcome {
     SourceState state;
     std::vector<feeds::Entry> entries;  // empty for a 304 or a failure
     // Parallel to `entries` when story matching is on (feeds::story_keys of each), else empty.
     std::vector<feeds::StoryKeys> story_keys;
+    // Parallel to `entries` once prepare_entry_rows ran, else empty (record_poll makes them then).
+    std::vector<EntryRow> rows;
 };
+
+// Makes outcome.rows. Stores write one poll at a time; calling this beforehand, on another thread,
+// takes the encoding and hashing of every entry off that serial path.
+void prepare_entry_rows(PollOutcome& outcome);
 
 // How new items are matched to the stories already stored (docs/dedup.md).
 struct StoryRules {

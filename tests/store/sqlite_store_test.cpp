@@ -156,6 +156,35 @@ TEST(SqliteStore, CountsNewUpdatedAndUnchangedEntries) {
     EXPECT_EQ(store->items({}).size(), 3u);
 }
 
+// The daemon prepares rows on its workers; a poll written with them is stored exactly as one without.
+TEST(SqliteStore, PreparedRowsWriteWhatTheStoreWouldHaveMade) {
+    TempDirectory prepared_directory;
+    TempDirectory plain_directory;
+    auto prepared = open_sqlite_store(prepared_directory.database());
+    auto plain = open_sqlite_store(plain_directory.database());
+    feeds::Entry no_id = entry_with_id("", "linked");
+    no_id.link = "HTTPS://Example.com:443/a?utm_source=x";
+    const std::vector<feeds::Entry> first = {entry_with_id("1", "one"), no_id};
+    const std::vector<feeds::Entry> second = {entry_with_id("1", "one, corrected"), no_id,
+                                              entry_with_id("2", "two")};
+    for (const auto& entries : {first, second}) {
+        PollOutcome with_rows = poll_of("a", entries);
+        prepare_entry_rows(with_rows);
+        ASSERT_EQ(with_rows.rows.size(), entries.size());
+        const WriteSummary written = prepared->record_poll(with_rows, at(100));
+        const WriteSummary expected = plain->record_poll(poll_of("a", entries), at(100));
+        EXPECT_EQ(written.new_items, expected.new_items);
+        EXPECT_EQ(written.updated_items, expected.updated_items);
+        EXPECT_EQ(written.unchanged_items, expected.unchanged_items);
+    }
+    const auto stored = prepared->items({});
+    const auto expected = plain->items({});
+    ASSERT_EQ(stored.size(), 3u);
+    ASSERT_EQ(stored.size(), expected.size());
+    for (std::size_t i = 0; i < stored.size(); ++i) EXPECT_EQ(stored[i].entry, expected[i].entry);
+    EXPECT_EQ(detail::make_entry_row(no_id).identity_key, "link:https://example.com/a");
+}
+
 TEST(SqliteStore, SameIdIsTheSameEntryEvenWhenTheLinkChanges) {
     TempDirectory directory;
     auto store = open_sqlite_store(directory.database());
