@@ -70,8 +70,11 @@ std::vector<tcp::endpoint> resolve_listen_address(asio::io_context& io, std::str
 }
 
 Listener::Listener(asio::io_context& io, const tcp::endpoint& endpoint,
-                   std::shared_ptr<ServerContext> context)
-    : io_(io), acceptor_(asio::make_strand(io)), context_(std::move(context)) {
+                   std::shared_ptr<ServerContext> context,
+                   std::function<asio::any_io_executor()> connection_executor)
+    : acceptor_(asio::make_strand(io)),
+      connection_executor_(std::move(connection_executor)),
+      context_(std::move(context)) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(asio::socket_base::reuse_address(true));
     // "[::]:8080" and "0.0.0.0:8080" may both be listed: keep the IPv6 socket from claiming IPv4 too.
@@ -97,8 +100,7 @@ asio::awaitable<void> Listener::accept_loop(std::shared_ptr<Listener> /*self*/) 
     asio::steady_timer retry_timer(acceptor_.get_executor());
     bool failing = false;
     while (acceptor_.is_open()) {
-        // Each connection gets its own strand, so `io` may be run by several threads.
-        auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(io_), kUseTuple);
+        auto [ec, socket] = co_await acceptor_.async_accept(connection_executor_(), kUseTuple);
         if (ec == asio::error::operation_aborted || !acceptor_.is_open()) break;
         if (ec) {
             // Logged once per run of failures: EMFILE would otherwise log ten lines a second.

@@ -1,5 +1,7 @@
 #include "daemon/http/server.hpp"
 
+#include <atomic>
+#include <boost/asio/strand.hpp>
 #include <boost/system/system_error.hpp>
 #include <stdexcept>
 
@@ -42,16 +44,38 @@ std::size_t ConnectionRegistry::size() const {
 }  // namespace detail
 
 struct Server::State {
-    boost::asio::io_context& io;
+    std::vector<boost::asio::io_context*> threads;
     std::shared_ptr<detail::ServerContext> context;
     std::vector<std::shared_ptr<detail::Listener>> listeners;
     bool started = false;
 };
 
+namespace {
+
+// One io_context may be run by several threads: each connection then gets a strand. Several are
+// each run by one thread: connections take turns among them and need none.
+std::function<boost::asio::any_io_executor()> connection_executors(
+    std::vector<boost::asio::io_context*> threads) {
+    if (threads.size() == 1) return [io = threads.front()] { return boost::asio::make_strand(*io); };
+    auto next = std::make_shared<std::atomic<std::size_t>>(0);
+    return [threads = std::move(threads), next]() -> boost::asio::any_io_executor {
+        return threads[(*next)++ % threads.size()]->get_executor();
+    };
+}
+
+}  // namespace
+
 Server::Server(boost::asio::io_context& io, const config::ServerSettings& settings,
                std::shared_ptr<Catalog> catalog)
-    : state_(std::make_shared<State>(
-          State{io, std::make_shared<detail::ServerContext>(settings, std::move(catalog)), {}, false})) {}
+    : Server(std::vector<boost::asio::io_context*>{&io}, settings, std::move(catalog)) {}
+
+Server::Server(std::vector<boost::asio::io_context*> threads, const config::ServerSettings& settings,
+               std::shared_ptr<Catalog> catalog)
+    : state_(std::make_shared<State>()) {
+    if (threads.empty()) throw std::invalid_argument("http::Server needs an io_context");
+    state_->threads = std::move(threads);
+    state_->context = std::make_shared<detail::ServerContext>(settings, std::move(catalog));
+}
 
 Server::~Server() {
     stop();
@@ -67,10 +91,11 @@ void Server::start() {
     if (listen.empty()) throw std::runtime_error("server.listen: no address to listen on");
     std::vector<std::shared_ptr<detail::Listener>> listeners;
     for (const std::string& address : listen) {
-        for (const auto& endpoint : detail::resolve_listen_address(state_->io, address)) {
+        for (const auto& endpoint : detail::resolve_listen_address(*state_->threads.front(), address)) {
             try {
                 listeners.push_back(
-                    std::make_shared<detail::Listener>(state_->io, endpoint, state_->context));
+                    std::make_shared<detail::Listener>(*state_->threads.front(), endpoint, state_->context,
+                                                       connection_executors(state_->threads)));
             } catch (const boost::system::system_error& error) {
                 throw std::runtime_error("server.listen \"" + address +
                                          "\": cannot listen: " + error.code().message());

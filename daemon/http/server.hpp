@@ -42,6 +42,10 @@ class Server {
   public:
     Server(boost::asio::io_context& io, const config::ServerSettings& settings,
            std::shared_ptr<Catalog> catalog);
+    // Connections spread over `threads`, io_contexts each run by exactly one thread: a connection's
+    // work needs no strand, and the threads share no scheduler. Accepting runs on the first.
+    Server(std::vector<boost::asio::io_context*> threads, const config::ServerSettings& settings,
+           std::shared_ptr<Catalog> catalog);
     ~Server();
 
     // Where the server reports what an operator should see (a failing Catalog, accept errors such as

@@ -107,7 +107,9 @@ class Daemon {
             io_.run();
             return 0;
         }
-        server_ = std::make_unique<http::Server>(serve_io_, config_.server, catalog_);
+        std::vector<asio::io_context*> serving;
+        for (auto& io : serve_ios_) serving.push_back(io.get());
+        server_ = std::make_unique<http::Server>(serving, config_.server, catalog_);
         server_->set_log([](std::string_view message) { spdlog::warn("http: {}", message); });
         server_->start();  // bound and listening; connections wait in the backlog until it serves
         for (const auto& source : config_.sources) start_source(source);
@@ -141,16 +143,27 @@ class Daemon {
         co_await refresh_catalog();
     }
 
-    // The server answers on its own io_context, one thread per core: serving never waits behind
-    // polling, and polling state stays on the one thread of io_.
-    void start_serving_threads() {
+    // The server answers on io_contexts of its own, one per core (at most four), each run by one
+    // thread: serving never waits behind polling, and the serving threads share no scheduler.
+    static std::vector<std::unique_ptr<asio::io_context>> make_serving_contexts() {
         const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-        for (unsigned i = 0; i < threads; ++i) serving_threads_.emplace_back([this] { serve_io_.run(); });
+        std::vector<std::unique_ptr<asio::io_context>> contexts;
+        for (unsigned i = 0; i < threads; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
+        return contexts;
+    }
+
+    void start_serving_threads() {
+        for (auto& io : serve_ios_) {
+            serving_threads_.emplace_back([io = io.get()] {
+                auto busy = asio::make_work_guard(*io);  // idle until a connection comes its way
+                io->run();
+            });
+        }
     }
 
     void stop_serving_threads() {
         if (server_) server_->stop();
-        serve_io_.stop();
+        for (auto& io : serve_ios_) io->stop();
         for (auto& thread : serving_threads_) thread.join();
         serving_threads_.clear();
     }
@@ -493,7 +506,7 @@ class Daemon {
     config::Config config_;
     std::shared_ptr<const CatalogPlan> plan_ = std::make_shared<const CatalogPlan>(config_);
     asio::io_context io_;
-    asio::io_context serve_io_;
+    std::vector<std::unique_ptr<asio::io_context>> serve_ios_ = make_serving_contexts();
     std::vector<std::thread> serving_threads_;
     asio::thread_pool workers_{2};
     asio::strand<asio::thread_pool::executor_type> store_strand_;

@@ -427,6 +427,34 @@ TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
     EXPECT_EQ(client.receive().status(), 404);
 }
 
+// As the daemon runs it: connections spread over io_contexts each run by one thread.
+TEST_F(ServerTest, ServesConnectionsSpreadOverSeveralSingleThreadedContexts) {
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    std::vector<asio::io_context*> threads_of_server;
+    for (int i = 0; i < 3; ++i) {
+        contexts.push_back(std::make_unique<asio::io_context>(1));
+        threads_of_server.push_back(contexts.back().get());
+    }
+    auto spread = std::make_unique<Server>(threads_of_server, settings, catalog);
+    spread->start();
+    std::vector<std::thread> running;
+    for (auto* io_of_thread : threads_of_server) {
+        running.emplace_back([io_of_thread] {
+            auto busy = asio::make_work_guard(*io_of_thread);
+            io_of_thread->run();
+        });
+    }
+    const unsigned short spread_port = spread->bound_ports().at(0);
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int i = 0; i < 6; ++i) clients.push_back(std::make_unique<Client>(spread_port));
+    for (int round = 0; round < 2; ++round) {
+        for (auto& client : clients) EXPECT_EQ(client->exchange(get(kFeedPath)).status(), 200);
+    }
+    spread->stop();
+    for (auto* io_of_thread : threads_of_server) io_of_thread->stop();
+    for (auto& thread : running) thread.join();
+}
+
 TEST_F(ServerTest, ConnectionCloseIsHonoured) {
     start();
     Client client(port);
