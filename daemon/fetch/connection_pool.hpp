@@ -52,7 +52,6 @@ class ConnectionPool {
     // The connection to `origin` kept most recently, or null.
     std::shared_ptr<Connection> take(const std::string& origin);
     void keep(const std::string& origin, std::shared_ptr<Connection> connection);
-    std::size_t idle_count() const { return idle_.size(); }
     void close_all() { idle_.clear(); }
 
   private:

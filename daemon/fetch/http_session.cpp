@@ -334,30 +334,31 @@ class HttpSession {
     std::optional<FetchError> decode(ContentDecoder& decoder, std::string_view chunk,
                                      const std::string& coding, std::string& body) const {
         switch (decoder.write(chunk, body)) {
-            case ContentDecoder::Status::ok: return std::nullopt;
+            case ContentDecoder::Status::ok:
+                return std::nullopt;
             case ContentDecoder::Status::too_large:
                 return FetchError{FetchErrorKind::too_large,
                                   "response from " + peer_ + ": body over " +
                                       std::to_string(settings().max_body_bytes) + " bytes" +
                                       (coding.empty() ? "" : " once " + coding + "-decoded") +
                                       " (fetch.max_body_bytes)"};
-            case ContentDecoder::Status::corrupt: break;
+            case ContentDecoder::Status::corrupt:
+                break;
         }
         return FetchError{FetchErrorKind::protocol,
                           "response from " + peer_ + ": body is not valid " + coding};
     }
 
     // The response was read to its end, nothing followed it, and the upstream keeps the connection.
-    bool finished_cleanly(const http::response_parser<http::buffer_body>& parser,
-                          const beast::flat_buffer& buffer) const {
-        return exchange_.pool.keeps_connections() && parser.is_done() && parser.keep_alive() &&
-               buffer.size() == 0;
+    static bool finished_cleanly(const http::response_parser<http::buffer_body>& parser,
+                                 const beast::flat_buffer& buffer) {
+        return parser.is_done() && parser.keep_alive() && buffer.size() == 0;
     }
 
     const HttpExchange& exchange_;
     bool reused_ = false;    // this request went over a kept connection
     bool stale_ = false;     // ... which the upstream had closed before answering
-    bool reusable_ = false;  // the connection may carry the next request
+    bool reusable_ = false;  // the connection could carry the next request, if the pool keeps it
     std::string peer_;
     std::string phase_;
     std::string phase_setting_;

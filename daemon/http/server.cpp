@@ -90,12 +90,12 @@ void Server::start() {
     const auto& listen = state_->context->settings.listen;
     if (listen.empty()) throw std::runtime_error("server.listen: no address to listen on");
     std::vector<std::shared_ptr<detail::Listener>> listeners;
+    const auto connection_executor = connection_executors(state_->threads);
     for (const std::string& address : listen) {
         for (const auto& endpoint : detail::resolve_listen_address(*state_->threads.front(), address)) {
             try {
-                listeners.push_back(
-                    std::make_shared<detail::Listener>(*state_->threads.front(), endpoint, state_->context,
-                                                       connection_executors(state_->threads)));
+                listeners.push_back(std::make_shared<detail::Listener>(*state_->threads.front(), endpoint,
+                                                                       state_->context, connection_executor));
             } catch (const boost::system::system_error& error) {
                 throw std::runtime_error("server.listen \"" + address +
                                          "\": cannot listen: " + error.code().message());

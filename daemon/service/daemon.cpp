@@ -239,6 +239,12 @@ class Daemon {
         }
     }
 
+    // On a worker: what the store's one-at-a-time write would otherwise compute for each entry.
+    static void prepare_for_store(store::PollOutcome& outcome, const config::Source& source, bool matching) {
+        attach_story_keys(outcome, source, matching);
+        store::prepare_entry_rows(outcome);
+    }
+
     // Called holding a poll slot, which it releases. Callers take the slot first so that sources
     // waiting for one hold no poll frame: at 10,000 sources those frames were 40 MB.
     asio::awaitable<store::SourceState> poll_once(config::Source source, store::SourceState state) {
@@ -257,11 +263,8 @@ class Daemon {
         PollResult result = co_await run_on(workers_.get_executor(), [&] {
             std::mt19937_64 random(seed);
             PollResult finished = finish_poll(source, state, fetched, now(), random, std::move(scraped));
-            // A full-text source's entries change below; their keys are computed once they have.
-            if (!source.full_text) {
-                attach_story_keys(finished.outcome, source, matching);
-                store::prepare_entry_rows(finished.outcome);
-            }
+            // A full-text source's entries change below; their keys and rows are made once they have.
+            if (!source.full_text) prepare_for_store(finished.outcome, source, matching);
             return finished;
         });
         if (source.full_text && result.result == "ok") {
@@ -270,10 +273,8 @@ class Daemon {
             log_page_warnings(source, texts.warnings);
             result.outcome.entries = std::move(texts.entries);
             result.summary += " articles=" + std::to_string(texts.articles);
-            co_await run_on(workers_.get_executor(), [&] {
-                attach_story_keys(result.outcome, source, matching);
-                store::prepare_entry_rows(result.outcome);
-            });
+            co_await run_on(workers_.get_executor(),
+                            [&] { prepare_for_store(result.outcome, source, matching); });
         }
         store::WriteSummary written;
         try {
