@@ -4,7 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
 
 #include "feeds/story_tokens.hpp"
 
@@ -151,20 +155,23 @@ bool is_widget_line(std::string_view line, std::size_t length) {
     return length <= 40 && contains_any(line, kWidgets);
 }
 
-// Looks for many phrases in one pass: a bitmap of the phrases' first two bytes sends only the
-// positions where one may start to the comparisons.
+// Looks for many phrases in one pass: the phrases are filed under their first two bytes, so a
+// position of the line is compared only with the phrases that start there. Chinese characters share
+// their first two bytes with many others: "不" with "严", "公" with "免".
 class PhraseSet {
   public:
     template <std::size_t N>
-    explicit PhraseSet(const std::array<std::string_view, N>& phrases)
-        : phrases_(phrases.begin(), phrases.end()) {
-        for (std::string_view phrase : phrases_) starts_[key(phrase[0], phrase[1])] = true;
+    explicit PhraseSet(const std::array<std::string_view, N>& phrases) {
+        for (std::string_view phrase : phrases) {
+            starts_.set(key(phrase[0], phrase[1]));
+            by_start_[key(phrase[0], phrase[1])].push_back(phrase);
+        }
     }
 
     bool found_in(std::string_view line) const {
         for (std::size_t i = 0; i + 1 < line.size(); ++i) {
             if (!starts_[key(line[i], line[i + 1])]) continue;
-            for (std::string_view phrase : phrases_) {
+            for (std::string_view phrase : by_start_.at(key(line[i], line[i + 1]))) {
                 if (line.substr(i, phrase.size()) == phrase) return true;
             }
         }
@@ -172,12 +179,12 @@ class PhraseSet {
     }
 
   private:
-    static std::size_t key(char first, char second) {
-        return static_cast<std::size_t>(static_cast<unsigned char>(first)) << 8 |
-               static_cast<unsigned char>(second);
+    static std::uint16_t key(char first, char second) {
+        return static_cast<std::uint16_t>(static_cast<unsigned char>(first) << 8 |
+                                          static_cast<unsigned char>(second));
     }
-    std::vector<std::string_view> phrases_;
-    std::vector<bool> starts_ = std::vector<bool>(65536);
+    std::bitset<65536> starts_;  // the keys by_start_ holds: most positions need no lookup
+    std::unordered_map<std::uint16_t, std::vector<std::string_view>> by_start_;
 };
 
 bool is_rights_line(std::string_view line, std::size_t length) {
