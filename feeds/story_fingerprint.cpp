@@ -31,29 +31,35 @@ std::uint64_t word_hash(std::string_view word) {
     return (mix_bits(h) & ~detail::kNumberBit) | (number ? detail::kNumberBit : 0);
 }
 
-// The `size` smallest distinct hashes, ascending. The k-th smallest of n uniform hashes lies near
-// k/n of the range, so one pass keeps only the hashes below 1.5 times that and sorts those few; when
-// repeats leave fewer than `size` below it (rare), the full set is sorted.
-std::vector<std::uint64_t> bottom_k(std::vector<std::uint64_t>& hashes, std::size_t size) {
-    std::vector<std::uint64_t> kept;
-    if (hashes.size() > 2 * size) {
-        const std::uint64_t bound =
-            std::numeric_limits<std::uint64_t>::max() / hashes.size() * (size + size / 2);
-        kept.reserve(3 * size);
-        for (std::uint64_t hash : hashes) {
-            if (hash < bound) kept.push_back(hash);
+// The `size` smallest distinct of the `count` hashes `hash_at(i)` gives, ascending. The k-th
+// smallest of n uniform hashes lies near k/n of the range, so one pass keeps only the hashes below
+// 1.5 times that, without a branch, and the `size` smallest of those few are sorted; when repeats
+// or chance leave fewer than `size` distinct ones there (rare), every hash is sorted.
+template <typename HashAt>
+std::vector<std::uint64_t> bottom_k(std::size_t count, std::size_t size, const HashAt& hash_at) {
+    std::vector<std::uint64_t> hashes(count);
+    if (count > 2 * size) {
+        const std::uint64_t bound = std::numeric_limits<std::uint64_t>::max() / count * (size + size / 2);
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::uint64_t hash = hash_at(i);
+            hashes[kept] = hash;
+            kept += hash < bound;
         }
-        std::sort(kept.begin(), kept.end());
-        kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
-        if (kept.size() >= size) {
-            kept.resize(size);
-            return kept;
+        if (kept >= size) {
+            const auto first = hashes.begin();
+            const auto last = first + static_cast<std::ptrdiff_t>(size);
+            std::nth_element(first, last - 1, first + static_cast<std::ptrdiff_t>(kept));
+            std::sort(first, last);
+            if (std::adjacent_find(first, last) == last) return std::vector<std::uint64_t>(first, last);
         }
     }
+    for (std::size_t i = 0; i < count; ++i) hashes[i] = hash_at(i);
     std::sort(hashes.begin(), hashes.end());
     hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
     if (hashes.size() > size) hashes.resize(size);
-    return std::move(hashes);
+    hashes.shrink_to_fit();  // sketches are kept in memory by the thousand
+    return hashes;
 }
 
 void put_varint(std::string& out, std::uint64_t value) {
@@ -172,19 +178,18 @@ StoryFingerprint StoryFingerprint::of_text(std::string_view normalized_text) {
     for (std::uint64_t token : tokens) {
         if (token & detail::kNumberBit) numbers.push_back(token);
     }
-    fingerprint.numbers_ = bottom_k(numbers, kNumberSketchSize);
-    std::vector<std::uint64_t> shingles;
+    fingerprint.numbers_ =
+        bottom_k(numbers.size(), kNumberSketchSize, [&](std::size_t i) { return numbers[i]; });
     if (tokens.size() < kShingleTokens) {
-        shingles.push_back(detail::shingle_hash(tokens.data(), tokens.size()));
-    } else {
-        shingles.reserve(tokens.size() - kShingleTokens + 1);
-        for (std::size_t i = 0; i + kShingleTokens <= tokens.size(); ++i) {
-            shingles.push_back(detail::shingle_hash(&tokens[i], kShingleTokens));
-        }
+        fingerprint.shingle_count_ = 1;
+        fingerprint.sketch_ = {detail::shingle_hash(tokens.data(), tokens.size())};
+        return fingerprint;
     }
-    fingerprint.shingle_count_ =
-        static_cast<std::uint32_t>(std::min<std::size_t>(shingles.size(), UINT32_MAX));
-    fingerprint.sketch_ = bottom_k(shingles, kSketchSize);
+    const std::size_t shingles = tokens.size() - kShingleTokens + 1;
+    fingerprint.shingle_count_ = static_cast<std::uint32_t>(std::min<std::size_t>(shingles, UINT32_MAX));
+    fingerprint.sketch_ = bottom_k(shingles, kSketchSize, [&](std::size_t i) {
+        return detail::shingle_hash(&tokens[i], kShingleTokens);
+    });
     return fingerprint;
 }
 
