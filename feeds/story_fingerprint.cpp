@@ -153,17 +153,16 @@ SketchOverlap sketch_overlap(const std::vector<std::uint64_t>& x, const std::vec
     std::uint64_t bound = std::numeric_limits<std::uint64_t>::max();
     if (x.size() >= size) bound = std::min(bound, x.back());
     if (y.size() >= size) bound = std::min(bound, y.back());
-    for (std::size_t i = 0, j = 0;;) {
-        const bool has_x = i < x.size() && x[i] <= bound;
-        const bool has_y = j < y.size() && y[j] <= bound;
-        if (!has_x && !has_y) break;
-        if (has_x && has_y && x[i] == y[j]) {
-            ++overlap.shared, ++overlap.in_x, ++overlap.in_y, ++i, ++j;
-        } else if (has_x && (!has_y || x[i] < y[j])) {
-            ++overlap.in_x, ++i;
-        } else {
-            ++overlap.in_y, ++j;
-        }
+    overlap.in_x = static_cast<std::size_t>(std::upper_bound(x.begin(), x.end(), bound) - x.begin());
+    overlap.in_y = static_cast<std::size_t>(std::upper_bound(y.begin(), y.end(), bound) - y.begin());
+    // A merge without branches: which side steps is data, and a mispredicted branch per entry would
+    // cost more than the whole step.
+    for (std::size_t i = 0, j = 0; i < overlap.in_x && j < overlap.in_y;) {
+        const std::uint64_t a = x[i];
+        const std::uint64_t b = y[j];
+        overlap.shared += a == b;
+        i += a <= b;
+        j += b <= a;
     }
     return overlap;
 }

@@ -55,6 +55,50 @@ std::size_t home_slot(std::uint32_t key, std::size_t slot_count) {
     return static_cast<std::size_t>(mix_bits(key)) & (slot_count - 1);
 }
 
+// A live posting found for one of the new item's keys.
+struct KeyHit {
+    std::int64_t id;
+    bool rare = false;   // the key has few postings
+    bool exact = false;  // a rare link or title key
+};
+
+struct Candidate {
+    std::int64_t id;
+    std::size_t weight;
+    bool exact;
+};
+
+// The hits summed per id, in a table sized for them (a sort of the hits cost several times more):
+// ids found through a rare key, or through two common ones.
+std::vector<Candidate> tally(const std::vector<KeyHit>& hits) {
+    struct Count {
+        std::int64_t id = 0;
+        std::uint32_t rare = 0;
+        std::uint32_t common = 0;
+        bool exact = false;
+        bool used = false;
+    };
+    std::size_t slot_count = 16;
+    while (slot_count < 2 * hits.size()) slot_count *= 2;
+    std::vector<Count> counts(slot_count);
+    for (const KeyHit& hit : hits) {
+        std::size_t at =
+            static_cast<std::size_t>(mix_bits(static_cast<std::uint64_t>(hit.id))) & (slot_count - 1);
+        while (counts[at].used && counts[at].id != hit.id) at = (at + 1) & (slot_count - 1);
+        Count& count = counts[at];
+        count.used = true;
+        count.id = hit.id;
+        ++(hit.rare ? count.rare : count.common);
+        count.exact |= hit.exact;
+    }
+    std::vector<Candidate> candidates;
+    for (const Count& count : counts) {
+        if (count.rare > 0 || count.common > 1)
+            candidates.push_back({count.id, 4 * std::size_t{count.rare} + count.common, count.exact});
+    }
+    return candidates;
+}
+
 }  // namespace
 
 void StoryIndex::reserve(std::size_t items) {
@@ -145,50 +189,29 @@ void StoryIndex::remove(std::int64_t id) {
 // link or title come first, then the others by weight, a rare key counting four times a common one.
 std::vector<std::int64_t> StoryIndex::candidates(const StoryKeys& keys) const {
     if (slots_.empty()) return {};
-    struct Hit {
-        std::int64_t id;
-        bool rare;
-        bool exact;  // a rare link or title key
-    };
-    std::vector<Hit> hits;
-    std::vector<std::int64_t> key_hits;
+    std::vector<KeyHit> hits;
     const std::size_t mask = slots_.size() - 1;
     const std::vector<IndexKey> item_keys = index_keys(keys);
     // Each key's home slot is a cache miss in a large table; asking for them all first lets the
     // misses overlap instead of following one another.
     for (const IndexKey& key : item_keys) __builtin_prefetch(&slots_[home_slot(key.key, slots_.size())]);
     for (const IndexKey& key : item_keys) {
-        key_hits.clear();
+        const std::size_t first = hits.size();
         for (std::size_t at = home_slot(key.key, slots_.size()); slots_[at].ordinal != kEmpty;
              at = (at + 1) & mask) {
             const Posting& slot = slots_[at];
-            if (slot.key == key.key && alive(slot.ordinal)) {
-                key_hits.push_back(ordinal_ids_[slot.ordinal]);
-            }
+            if (slot.key == key.key && alive(slot.ordinal)) hits.push_back({ordinal_ids_[slot.ordinal]});
         }
-        const bool rare = key_hits.size() < kCommonKeyPostings;
-        for (std::int64_t id : key_hits) hits.push_back({id, rare, rare && key.exact});
-    }
-    std::sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) { return x.id < y.id; });
-    struct Ranked {
-        bool exact;
-        std::size_t weight;
-        std::int64_t id;
-    };
-    std::vector<Ranked> ranked;
-    for (std::size_t i = 0; i < hits.size();) {
-        Ranked candidate{false, 0, hits[i].id};
-        std::size_t rare = 0, common = 0;
-        for (; i < hits.size() && hits[i].id == candidate.id; ++i) {
-            ++(hits[i].rare ? rare : common);
-            candidate.exact |= hits[i].exact;
+        const bool rare = hits.size() - first < kCommonKeyPostings;
+        for (std::size_t i = first; i < hits.size(); ++i) {
+            hits[i].rare = rare;
+            hits[i].exact = rare && key.exact;
         }
-        candidate.weight = 4 * rare + common;
-        if (rare > 0 || common > 1) ranked.push_back(candidate);
     }
+    std::vector<Candidate> ranked = tally(hits);
     const std::size_t kept = std::min(ranked.size(), kMaxCandidates);
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept), ranked.end(),
-                      [](const Ranked& x, const Ranked& y) {
+                      [](const Candidate& x, const Candidate& y) {
                           if (x.exact != y.exact) return x.exact;
                           return x.weight != y.weight ? x.weight > y.weight : x.id > y.id;
                       });
