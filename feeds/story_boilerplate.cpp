@@ -168,12 +168,17 @@ class PhraseSet {
         }
     }
 
+    // Phrases start at a character, never at one of its continuation bytes (10xxxxxx), which are
+    // skipped: Chinese text has two of them a character.
     bool found_in(std::string_view line) const {
-        for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-            if (!starts_[key(line[i], line[i + 1])]) continue;
-            for (std::string_view phrase : by_start_.at(key(line[i], line[i + 1]))) {
-                if (line.substr(i, phrase.size()) == phrase) return true;
+        for (std::size_t i = 0; i + 1 < line.size();) {
+            if (starts_[key(line[i], line[i + 1])]) {
+                for (std::string_view phrase : by_start_.at(key(line[i], line[i + 1]))) {
+                    if (line.substr(i, phrase.size()) == phrase) return true;
+                }
             }
+            ++i;
+            while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
         }
         return false;
     }

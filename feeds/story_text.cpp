@@ -207,6 +207,19 @@ std::string_view drop_repost_marks(std::string_view title) {
     return detail::trim_spaces(title);
 }
 
+// Where the last of `separators` in `title` starts, and its size; npos when there is none. One scan
+// from the end, comparing only where a separator's first byte is.
+std::pair<std::size_t, std::size_t> last_separator(std::string_view title, const auto& separators) {
+    for (std::size_t at = title.size(); at-- > 0;) {
+        const auto starts_here = [&](std::string_view separator) { return separator.front() == title[at]; };
+        if (std::none_of(separators.begin(), separators.end(), starts_here)) continue;
+        for (std::string_view separator : separators) {
+            if (title.substr(at, separator.size()) == separator) return {at, separator.size()};
+        }
+    }
+    return {std::string_view::npos, 0};
+}
+
 // " - 工人日报", " | Site name", "——中工网", "(转载)" behind a title.
 std::string_view drop_site_name(std::string_view title) {
     static constexpr std::array<std::string_view, 9> kSeparators = {" - ", " | ", "|",   " _ ", "_",
@@ -220,15 +233,7 @@ std::string_view drop_site_name(std::string_view title) {
                 title.remove_suffix(tag.size());
             }
         }
-        std::size_t best = std::string_view::npos;
-        std::size_t best_size = 0;
-        for (std::string_view separator : kSeparators) {
-            const std::size_t at = title.rfind(separator);
-            if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) {
-                best = at;
-                best_size = separator.size();
-            }
-        }
+        const auto [best, best_size] = last_separator(title, kSeparators);
         if (best == std::string_view::npos) break;
         const std::string_view site = detail::trim_spaces(title.substr(best + best_size));
         const std::string_view rest = detail::trim_spaces(title.substr(0, best));

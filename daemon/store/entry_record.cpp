@@ -60,8 +60,12 @@ std::string identity_key(const feeds::Entry& entry) {
 }
 
 EntryRow make_entry_row(const feeds::Entry& entry) {
+    return make_entry_row(entry, feeds::canonical_url(entry.link));
+}
+
+EntryRow make_entry_row(const feeds::Entry& entry, std::string canonical_link) {
     EntryRow row;
-    row.canonical_link = feeds::canonical_url(entry.link);
+    row.canonical_link = std::move(canonical_link);
     row.identity_key = identity_key(entry, row.canonical_link);
     row.body = encode_entry_body(entry);
     row.content_hash = feeds::detail::content_digest(
@@ -161,7 +165,13 @@ namespace feedagg::store {
 void prepare_entry_rows(PollOutcome& outcome) {
     outcome.rows.clear();
     outcome.rows.reserve(outcome.entries.size());
-    for (const feeds::Entry& entry : outcome.entries) outcome.rows.push_back(detail::make_entry_row(entry));
+    // Story keys, when made, hold the canonical link already.
+    const bool keyed = outcome.story_keys.size() == outcome.entries.size();
+    for (std::size_t i = 0; i < outcome.entries.size(); ++i) {
+        const feeds::Entry& entry = outcome.entries[i];
+        outcome.rows.push_back(keyed ? detail::make_entry_row(entry, outcome.story_keys[i].canonical_link)
+                                     : detail::make_entry_row(entry));
+    }
 }
 
 }  // namespace feedagg::store

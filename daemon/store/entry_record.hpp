@@ -17,6 +17,8 @@ std::string identity_key(const feeds::Entry& entry);
 
 // The identity key, content hash, encoded body and canonical link of `entry`.
 EntryRow make_entry_row(const feeds::Entry& entry);
+// The same, the canonical link of entry.link given.
+EntryRow make_entry_row(const feeds::Entry& entry, std::string canonical_link);
 
 // The fields without a column of their own (everything but title, link, published and updated).
 std::string encode_entry_body(const feeds::Entry& entry);
