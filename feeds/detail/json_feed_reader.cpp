@@ -1,102 +1,17 @@
 // JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). Values of the wrong JSON type are skipped
 // with a warning rather than failing the feed.
-#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
-#include <boost/json/value_stack.hpp>
 
 #include "feeds/detail/format_readers.hpp"
+#include "feeds/detail/json_document.hpp"
 #include "feeds/html.hpp"
 
 namespace feedagg::feeds::detail {
 namespace {
 
 namespace json = boost::json;
-
-// What json::parse does, with Boost.JSON's parser instantiated here instead of called in its shared
-// library: the same parser and the same value_stack build the same value, and the parser, which
-// reads escaped strings (every content_html) a byte at a time, is compiled with this library's
-// optimization and inlines these calls.
-class DocumentBuilder {
-  public:
-    static constexpr std::size_t max_object_size = json::object::max_size();
-    static constexpr std::size_t max_array_size = json::array::max_size();
-    static constexpr std::size_t max_key_size = json::string::max_size();
-    static constexpr std::size_t max_string_size = json::string::max_size();
-
-    DocumentBuilder(json::storage_ptr storage, unsigned char* temp, std::size_t temp_size)
-        : stack_({}, temp, temp_size) {
-        stack_.reset(std::move(storage));
-    }
-
-    json::value release() { return stack_.release(); }
-
-    bool on_document_begin(json::error_code&) { return true; }
-    bool on_document_end(json::error_code&) { return true; }
-    bool on_object_begin(json::error_code&) { return true; }
-    bool on_object_end(std::size_t size, json::error_code&) {
-        stack_.push_object(size);
-        return true;
-    }
-    bool on_array_begin(json::error_code&) { return true; }
-    bool on_array_end(std::size_t size, json::error_code&) {
-        stack_.push_array(size);
-        return true;
-    }
-    bool on_key_part(json::string_view part, std::size_t, json::error_code&) {
-        stack_.push_chars(part);
-        return true;
-    }
-    bool on_key(json::string_view key, std::size_t, json::error_code&) {
-        stack_.push_key(key);
-        return true;
-    }
-    bool on_string_part(json::string_view part, std::size_t, json::error_code&) {
-        stack_.push_chars(part);
-        return true;
-    }
-    bool on_string(json::string_view text, std::size_t, json::error_code&) {
-        stack_.push_string(text);
-        return true;
-    }
-    bool on_number_part(json::string_view, json::error_code&) { return true; }
-    bool on_int64(std::int64_t number, json::string_view, json::error_code&) {
-        stack_.push_int64(number);
-        return true;
-    }
-    bool on_uint64(std::uint64_t number, json::string_view, json::error_code&) {
-        stack_.push_uint64(number);
-        return true;
-    }
-    bool on_double(double number, json::string_view, json::error_code&) {
-        stack_.push_double(number);
-        return true;
-    }
-    bool on_bool(bool flag, json::error_code&) {
-        stack_.push_bool(flag);
-        return true;
-    }
-    bool on_null(json::error_code&) {
-        stack_.push_null();
-        return true;
-    }
-    bool on_comment_part(json::string_view, json::error_code&) { return true; }
-    bool on_comment(json::string_view, json::error_code&) { return true; }
-
-  private:
-    json::value_stack stack_;
-};
-
-json::value parse_document(std::string_view text, json::storage_ptr storage,
-                           const json::parse_options& options, boost::system::error_code& error) {
-    unsigned char temp[BOOST_JSON_STACK_BUFFER_SIZE];
-    json::basic_parser<DocumentBuilder> parser(options, std::move(storage), temp, sizeof temp);
-    const std::size_t used = parser.write_some(false, text.data(), text.size(), error);
-    if (!error && used < text.size()) error = json::error::extra_data;
-    if (error) return nullptr;
-    return parser.handler().release();
-}
 
 // JSON Feed titles are plain text, yet publishers (WordPress among them) leave HTML entities in them.
 std::string plain_title(std::string_view title) {
@@ -279,15 +194,10 @@ Format format_of_version(std::string_view version, ParseContext& context) {
 }  // namespace
 
 Result<Feed> read_json_feed(std::string_view text, Format& format, ParseContext& context) {
-    json::parse_options options;
-    options.allow_comments = true;
-    options.allow_trailing_commas = true;
-    options.allow_invalid_utf8 = true;
-    options.max_depth = 64;
     boost::system::error_code error;
     // The document lives only while it is read: one arena, freed at once, instead of a heap block per value.
     json::monotonic_resource arena;
-    const json::value document = parse_document(text, &arena, options, error);
+    const json::value document = parse_json_document(text, &arena, error);
     if (error) return Error{"not valid JSON: " + error.message()};
     const json::object* root = document.if_object();
     if (!root) return Error{"not a JSON Feed: the document is not a JSON object"};
