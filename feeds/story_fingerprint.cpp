@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <limits>
 #include <optional>
 
@@ -81,11 +83,32 @@ bool get_varint(std::string_view& in, std::uint64_t& value) {
     return false;
 }
 
+// Sketch entries are stored as 8 little-endian bytes.
+void put_entry(char* out, std::uint64_t hash) {
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(out, &hash, sizeof hash);
+    } else {
+        for (int byte = 0; byte < 8; ++byte) out[byte] = static_cast<char>((hash >> (8 * byte)) & 0xFF);
+    }
+}
+
+std::uint64_t get_entry(const char* in) {
+    std::uint64_t hash = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(&hash, in, sizeof hash);
+    } else {
+        for (int byte = 0; byte < 8; ++byte)
+            hash |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[byte])) << (8 * byte);
+    }
+    return hash;
+}
+
 void put_sketch(std::string& out, const std::vector<std::uint64_t>& sketch) {
     put_varint(out, sketch.size());
-    for (std::uint64_t hash : sketch) {
-        for (int byte = 0; byte < 8; ++byte) out += static_cast<char>((hash >> (8 * byte)) & 0xFF);
-    }
+    const std::size_t at = out.size();
+    out.resize(at + sketch.size() * 8);
+    for (std::size_t entry = 0; entry < sketch.size(); ++entry)
+        put_entry(&out[at + entry * 8], sketch[entry]);
 }
 
 std::optional<std::vector<std::uint64_t>> get_sketch(std::string_view& in, std::size_t most) {
@@ -94,11 +117,7 @@ std::optional<std::vector<std::uint64_t>> get_sketch(std::string_view& in, std::
     std::vector<std::uint64_t> sketch;
     sketch.reserve(size);
     for (std::size_t entry = 0; entry < size; ++entry) {
-        std::uint64_t hash = 0;
-        for (int byte = 0; byte < 8; ++byte) {
-            hash |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[entry * 8 + byte]))
-                    << (8 * byte);
-        }
+        const std::uint64_t hash = get_entry(&in[entry * 8]);
         if (!sketch.empty() && hash <= sketch.back()) return std::nullopt;
         sketch.push_back(hash);
     }

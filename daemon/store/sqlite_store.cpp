@@ -341,18 +341,20 @@ class SqliteStore final : public Store {
                       const feeds::StoryKeys* story_keys, Timestamp now) {
         const detail::StoryClusters::Placement placement =
             story_keys ? stories_.place(source, *story_keys) : detail::StoryClusters::Placement{};
+        // Not copied by SQLite: the strings outlive the statement's execution, and the body alone
+        // is a few kilobytes an item on the serial path.
         StatementUse insert(insert_item_);
-        insert->bind(1, source);
-        insert->bind(2, row.identity_key);
-        insert->bind(3, row.content_hash);
+        insert->bindNoCopy(1, source);
+        insert->bindNoCopy(2, row.identity_key);
+        insert->bindNoCopy(3, row.content_hash);
         insert->bind(4, seconds(entry.published.value_or(entry.updated.value_or(now))));
         insert->bind(5, seconds(now));
         bind_time(*insert, 6, entry.published);
         bind_time(*insert, 7, entry.updated);
-        insert->bind(8, entry.title);
-        insert->bind(9, entry.link);
-        insert->bind(10, row.canonical_link);
-        insert->bind(11, row.body);
+        insert->bindNoCopy(8, entry.title);
+        insert->bindNoCopy(9, entry.link);
+        insert->bindNoCopy(10, row.canonical_link);
+        insert->bindNoCopy(11, row.body);
         detail::StoryClusters::bind(*insert, 12, story_keys, placement);
         insert->exec();
         if (story_keys) stories_.add(database_.getLastInsertRowid(), source, *story_keys, placement);
