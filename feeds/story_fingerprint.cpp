@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstring>
 #include <limits>
+#include <numeric>
 #include <optional>
 
 #include "feeds/story.hpp"
@@ -33,10 +34,29 @@ std::uint64_t word_hash(std::string_view word) {
     return (mix_bits(h) & ~detail::kNumberBit) | (number ? detail::kNumberBit : 0);
 }
 
+// Sorts `count` hashes, every one below `bound`, in about linear time: uniform hashes spread evenly
+// over buckets of their leading bits, one or two a bucket, and insertion puts those few in order.
+void sort_uniform(std::uint64_t* hashes, std::size_t count, std::uint64_t bound) {
+    const int shift =
+        std::max(0, static_cast<int>(std::bit_width(bound)) - static_cast<int>(std::bit_width(count)));
+    std::vector<std::uint32_t> starts((bound >> shift) + 2, 0);
+    for (std::size_t i = 0; i < count; ++i) ++starts[(hashes[i] >> shift) + 1];
+    std::partial_sum(starts.begin(), starts.end(), starts.begin());
+    std::vector<std::uint64_t> sorted(count);
+    for (std::size_t i = 0; i < count; ++i) sorted[starts[hashes[i] >> shift]++] = hashes[i];
+    for (std::size_t i = 1; i < count; ++i) {
+        const std::uint64_t hash = sorted[i];
+        std::size_t at = i;
+        for (; at > 0 && sorted[at - 1] > hash; --at) sorted[at] = sorted[at - 1];
+        sorted[at] = hash;
+    }
+    std::copy(sorted.begin(), sorted.end(), hashes);
+}
+
 // The `size` smallest distinct of the `count` hashes `hash_at(i)` gives, ascending. The k-th
 // smallest of n uniform hashes lies near k/n of the range, so one pass keeps only the hashes below
-// 1.5 times that, without a branch, and the `size` smallest of those few are sorted; when repeats
-// or chance leave fewer than `size` distinct ones there (rare), every hash is sorted.
+// 1.5 times that, without a branch, and sorts those few; when repeats or chance leave fewer than
+// `size` distinct ones there (rare), every hash is sorted.
 template <typename HashAt>
 std::vector<std::uint64_t> bottom_k(std::size_t count, std::size_t size, const HashAt& hash_at) {
     std::vector<std::uint64_t> hashes(count);
@@ -49,10 +69,9 @@ std::vector<std::uint64_t> bottom_k(std::size_t count, std::size_t size, const H
             kept += hash < bound;
         }
         if (kept >= size) {
+            sort_uniform(hashes.data(), kept, bound);
             const auto first = hashes.begin();
             const auto last = first + static_cast<std::ptrdiff_t>(size);
-            std::nth_element(first, last - 1, first + static_cast<std::ptrdiff_t>(kept));
-            std::sort(first, last);
             if (std::adjacent_find(first, last) == last) return std::vector<std::uint64_t>(first, last);
         }
     }

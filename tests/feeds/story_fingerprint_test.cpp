@@ -1,8 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "feeds/story.hpp"
+#include "feeds/story_tokens.hpp"
 
 namespace feedagg::feeds {
 namespace {
@@ -85,6 +88,26 @@ TEST(StoryFingerprint, ShortTextsAreSketchedWhole) {
     EXPECT_EQ(short_text.sketch().size(), 1u);
     EXPECT_TRUE(StoryFingerprint::of_text("").empty());
     EXPECT_EQ(estimate_overlap(StoryFingerprint::of_text(""), short_text).sample, 0u);
+}
+
+// The sketch is taken by a fast path that keeps only hashes under a bound and sorts those by
+// buckets; it must still be exactly the smallest distinct shingle hashes, repeats or not.
+TEST(StoryFingerprint, SketchHoldsTheSmallestDistinctShingleHashes) {
+    const std::string paragraph = chinese_text(5, 150);
+    for (const std::string& text :
+         {chinese_text(1, 100), chinese_text(2, 300), chinese_text(3, 600), chinese_text(4, 6000),
+          english_text(6, 2000), paragraph + paragraph + paragraph,
+          chinese_text(7, 400) + " 2024 17 3 88 " + english_text(8, 300)}) {
+        const std::string normalized = normalize_story_text(text);
+        const std::vector<std::uint64_t> tokens = detail::token_hashes(normalized);
+        std::vector<std::uint64_t> expected;
+        for (std::size_t i = 0; i + StoryFingerprint::kShingleTokens <= tokens.size(); ++i)
+            expected.push_back(detail::shingle_hash(&tokens[i], StoryFingerprint::kShingleTokens));
+        std::sort(expected.begin(), expected.end());
+        expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+        expected.resize(std::min(expected.size(), StoryFingerprint::kSketchSize));
+        EXPECT_EQ(StoryFingerprint::of_text(normalized).sketch(), expected) << text.substr(0, 60);
+    }
 }
 
 TEST(StoryFingerprint, SerializationRoundTrips) {
