@@ -9,7 +9,7 @@ build_packages=(
   libssl-dev libpugixml-dev libsqlitecpp-dev libsqlite3-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libicu-dev libgumbo-dev libtomlplusplus-dev libcli11-dev libsystemd-dev
-  zlib1g-dev libbrotli-dev
+  zlib1g-dev libbrotli-dev libxxhash-dev
 )
 # Used by tests: feedparser reads our output back, xmllint/jing check it against schemas.
 test_packages=(python3 python3-feedparser libxml2-utils jing tzdata ca-certificates)

@@ -1,6 +1,11 @@
 #include "daemon/store/entry_record.hpp"
 
+#include <xxhash.h>
+
 #include <boost/json.hpp>
+#include <initializer_list>
+#include <memory>
+#include <new>
 
 #include "feeds/canonical_url.hpp"
 #include "feeds/entry_id.hpp"
@@ -53,6 +58,30 @@ std::string identity_key(const feeds::Entry& entry, const std::string& canonical
     return "hash:" + feeds::detail::content_digest({entry.title, body});
 }
 
+constexpr std::string_view kContentHashPrefix = "xxh3:";
+
+// XXH3-128 of everything the row stores, each part followed by a unit separator so that moving
+// text from one part to the next changes the hash: "xxh3:" and 32 hex digits.
+std::string content_hash(const EntryRow& row, const feeds::Entry& entry) {
+    const std::string published = seconds_text(entry.published);
+    const std::string updated = seconds_text(entry.updated);
+    const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), &XXH3_freeState);
+    if (!state) throw std::bad_alloc();
+    XXH3_128bits_reset(state.get());
+    for (const std::string_view part :
+         {std::string_view(row.body), std::string_view(entry.title), std::string_view(entry.link),
+          std::string_view(published), std::string_view(updated)}) {
+        XXH3_128bits_update(state.get(), part.data(), part.size());
+        XXH3_128bits_update(state.get(), "\x1f", 1);
+    }
+    const XXH128_hash_t hash = XXH3_128bits_digest(state.get());
+    std::string hex(kContentHashPrefix);
+    for (const std::uint64_t half : {hash.high64, hash.low64}) {
+        for (int shift = 60; shift >= 0; shift -= 4) hex += "0123456789abcdef"[(half >> shift) & 0xF];
+    }
+    return hex;
+}
+
 }  // namespace
 
 std::string identity_key(const feeds::Entry& entry) {
@@ -68,9 +97,16 @@ EntryRow make_entry_row(const feeds::Entry& entry, std::string canonical_link) {
     row.canonical_link = std::move(canonical_link);
     row.identity_key = identity_key(entry, row.canonical_link);
     row.body = encode_entry_body(entry);
-    row.content_hash = feeds::detail::content_digest(
-        {row.body, entry.title, entry.link, seconds_text(entry.published), seconds_text(entry.updated)});
+    row.content_hash = content_hash(row, entry);
     return row;
+}
+
+bool unchanged_content(std::string_view stored_hash, const EntryRow& row, const feeds::Entry& entry) {
+    if (stored_hash == row.content_hash) return true;
+    return !stored_hash.starts_with(kContentHashPrefix) &&
+           stored_hash ==
+               feeds::detail::content_digest({row.body, entry.title, entry.link,
+                                              seconds_text(entry.published), seconds_text(entry.updated)});
 }
 
 std::string encode_entry_body(const feeds::Entry& entry) {

@@ -20,6 +20,10 @@ EntryRow make_entry_row(const feeds::Entry& entry);
 // The same, the canonical link of entry.link given.
 EntryRow make_entry_row(const feeds::Entry& entry, std::string canonical_link);
 
+// Whether an entry whose row holds `stored_hash` is unchanged in `row`. Rows stored before content
+// hashes were XXH3 hold an FNV-1a 128 digest of the same parts, computed the old way for them.
+bool unchanged_content(std::string_view stored_hash, const EntryRow& row, const feeds::Entry& entry);
+
 // The fields without a column of their own (everything but title, link, published and updated).
 std::string encode_entry_body(const feeds::Entry& entry);
 

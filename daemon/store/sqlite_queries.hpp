@@ -43,6 +43,8 @@ inline const std::string update_item =
     "UPDATE items SET content_hash = ?2, sort_time = ?3, published = ?4, updated = ?5, title = ?6, link = ?7,"
     " canonical_link = ?8, body = ?9 WHERE id = ?1";
 
+inline const std::string update_content_hash = "UPDATE items SET content_hash = ?2 WHERE id = ?1";
+
 inline const std::string select_generation = "SELECT value FROM meta WHERE key = 'generation'";
 inline const std::string bump_generation = "UPDATE meta SET value = value + 1 WHERE key = 'generation'";
 

@@ -129,6 +129,7 @@ class SqliteStore final : public Store {
           select_item_by_key_(database_, sql::select_item_by_key),
           insert_item_(database_, sql::insert_item),
           update_item_(database_, sql::update_item),
+          update_content_hash_(database_, sql::update_content_hash),
           select_generation_(database_, sql::select_generation),
           bump_generation_(database_, sql::bump_generation),
           newest_items_(database_, sql::newest_items),
@@ -312,18 +313,27 @@ class SqliteStore final : public Store {
                      const feeds::StoryKeys* story_keys, Timestamp now, WriteSummary& summary) {
         std::optional<std::int64_t> stored_id;
         std::optional<Timestamp> stored_updated;
+        std::string stored_hash;
         {
             StatementUse query(select_item_by_key_);
             query->bind(1, source);
             query->bind(2, row.identity_key);
             if (query->executeStep()) {
-                if (query->getColumn(1).getString() == row.content_hash) {
-                    ++summary.unchanged_items;
-                    return;
-                }
                 stored_id = query->getColumn(0).getInt64();
+                stored_hash = query->getColumn(1).getString();
                 stored_updated = time_column(query->getColumn(2));
             }
+        }
+        if (stored_id && detail::unchanged_content(stored_hash, row, entry)) {
+            // A hash of the kind an older release stored is replaced, so it is compared the old way once.
+            if (stored_hash != row.content_hash) {
+                StatementUse rehash(update_content_hash_);
+                rehash->bind(1, *stored_id);
+                rehash->bindNoCopy(2, row.content_hash);
+                rehash->exec();
+            }
+            ++summary.unchanged_items;
+            return;
         }
         if (!stored_id) {
             insert_entry(source, row, entry, story_keys, now);
@@ -424,6 +434,7 @@ class SqliteStore final : public Store {
     SQLite::Statement select_item_by_key_;
     SQLite::Statement insert_item_;
     SQLite::Statement update_item_;
+    SQLite::Statement update_content_hash_;
     SQLite::Statement select_generation_;
     SQLite::Statement bump_generation_;
     SQLite::Statement newest_items_;

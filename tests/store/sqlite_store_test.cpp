@@ -9,6 +9,7 @@
 #include "daemon/store/sqlite_queries.hpp"
 #include "daemon/store/sqlite_schema.hpp"
 #include "daemon/store/store.hpp"
+#include "feeds/entry_id.hpp"
 #include "tests/store/store_test_support.hpp"
 
 namespace feedagg::store {
@@ -279,6 +280,40 @@ TEST(SqliteStore, AnUnchangedPollChangesNothing) {
     ASSERT_EQ(after.size(), 1u);
     EXPECT_EQ(after[0].entry, before[0].entry);
     EXPECT_EQ(after[0].first_seen, at(100));
+}
+
+// Releases before XXH3 stored an FNV-1a 128 digest of the same parts. Such a row is compared the
+// old way, so upgrading shows no item as changed, and its hash is then replaced.
+TEST(SqliteStore, AHashStoredByAnOlderReleaseStillSaysUnchanged) {
+    TempDirectory directory;
+    auto store = open_sqlite_store(directory.database());
+    const feeds::Entry entry = entry_with_id("1", "one", at(50));
+    const auto store_older_hash = [&] {
+        const EntryRow row = detail::make_entry_row(entry);
+        const std::string older =
+            feeds::detail::content_digest({row.body, entry.title, entry.link, "50", ""});
+        SQLite::Database connection(directory.database(), SQLite::OPEN_READWRITE);
+        connection.exec("UPDATE items SET content_hash = '" + older + "'");
+    };
+    const auto stored_hash = [&] {
+        SQLite::Database connection(directory.database(), SQLite::OPEN_READONLY);
+        return connection.execAndGet("SELECT content_hash FROM items").getString();
+    };
+    store->record_poll(poll_of("a", {entry}), at(100));
+    const std::string current = stored_hash();
+    EXPECT_TRUE(current.starts_with("xxh3:")) << current;
+    store_older_hash();
+    const auto generation = store->generation();
+    const WriteSummary again = store->record_poll(poll_of("a", {entry}), at(200));
+    EXPECT_EQ(again.unchanged_items, 1u);
+    EXPECT_EQ(again.updated_items, 0u);
+    EXPECT_EQ(store->generation(), generation);
+    EXPECT_EQ(stored_hash(), current);
+
+    store_older_hash();
+    const WriteSummary corrected =
+        store->record_poll(poll_of("a", {entry_with_id("1", "one, corrected", at(50))}), at(300));
+    EXPECT_EQ(corrected.updated_items, 1u);
 }
 
 TEST(SqliteStore, DuplicatesWithinOnePollCollapseToTheFirst) {
