@@ -28,6 +28,8 @@
 #include <random>
 #include <semaphore>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "daemon/store/store.hpp"
@@ -117,13 +119,23 @@ std::unique_ptr<store::Store> fresh_store(const std::filesystem::path& database,
     return opened;
 }
 
-store::PollOutcome poll_of(const std::vector<Item>& items, std::size_t at, bool with_keys) {
+// The poll of the items from `at`: copied from a const vector, moved out of an rvalue one (as the
+// daemon moves what it parsed into the poll).
+template <typename Items>
+store::PollOutcome poll_of(Items&& items, std::size_t at, bool with_keys) {
+    constexpr bool take = std::is_rvalue_reference_v<Items&&>;
     store::PollOutcome outcome;
     outcome.state.name = items[at].source;
     outcome.state.url = "https://example.cn/feed";
     for (std::size_t i = at; i < std::min(items.size(), at + kPerPoll); ++i) {
-        outcome.entries.push_back(items[i].entry);
-        if (with_keys) outcome.story_keys.push_back(items[i].keys);
+        auto& item = items[i];
+        if constexpr (take) {
+            outcome.entries.push_back(std::move(item.entry));
+            if (with_keys) outcome.story_keys.push_back(std::move(item.keys));
+        } else {
+            outcome.entries.push_back(item.entry);
+            if (with_keys) outcome.story_keys.push_back(item.keys);
+        }
     }
     return outcome;
 }
@@ -188,7 +200,7 @@ EndToEnd ingest_end_to_end(const std::filesystem::path& database, std::vector<It
         slots.acquire();
         asio::post(workers, [&, at] {
             for (std::size_t i = at; i < std::min(items.size(), at + kPerPoll); ++i) compute_keys(items[i]);
-            auto outcome = std::make_shared<store::PollOutcome>(poll_of(items, at, true));
+            auto outcome = std::make_shared<store::PollOutcome>(poll_of(std::move(items), at, true));
             store::prepare_entry_rows(*outcome);  // as the daemon does, on the worker
             asio::post(store_strand, [&, outcome] {
                 written->record_poll(*outcome, kNow);
