@@ -118,7 +118,8 @@ constexpr AllowedAttribute kAllowedAttributes[] = {
 
 // Embedded players need scripts and their own origin; they get nothing else (no top navigation,
 // no forms).
-constexpr std::string_view kIframeSandbox = "allow-scripts allow-same-origin allow-popups allow-presentation";
+constexpr std::string_view kIframeSandbox =
+    R"( sandbox="allow-scripts allow-same-origin allow-popups allow-presentation")";
 
 // kAllowedElements and kAllowedAttributes indexed by known element, built once.
 class AllowList {
@@ -366,9 +367,9 @@ bool append_allowed_attributes(const Token& tag, const SanitizeOptions& options,
     const std::string_view name = tag.element->name;
     if (is_same_name(name, "a") && has_source) {
         // Linked pages get neither window.opener nor our address.
-        append_attribute("rel", "noopener noreferrer", true, out);
+        out.append(R"( rel="noopener noreferrer")");
     } else if (is_same_name(name, "iframe") && has_source) {
-        append_attribute("sandbox", kIframeSandbox, true, out);
+        out.append(kIframeSandbox);
     } else if ((is_same_name(name, "img") || is_same_name(name, "iframe") || is_same_name(name, "source")) &&
                !has_source) {
         out.resize(rollback);
