@@ -211,6 +211,14 @@ std::string_view path_of(std::string_view reference) {
     return reference.substr(0, end);
 }
 
+bool first_segment_has_colon(std::string_view reference) {
+    for (const char c : reference) {
+        if (c == ':') return true;
+        if (c == '/' || c == '?' || c == '#') return false;
+    }
+    return false;
+}
+
 constexpr std::array<bool, 256> kHostBytes = [] {
     std::array<bool, 256> host{};
     for (int c = 'a'; c <= 'z'; ++c) host[c] = true;
@@ -406,17 +414,17 @@ bool UrlResolver::resolve_encoded(std::string_view reference, std::string& buffe
     if (reference.empty() || reference[0] == '?' || reference[0] == '#') return false;
     if (!prefixes_found_) find_prefixes();
     if (origin_length_ == 0) return false;
-    const std::string_view path = path_of(reference);
     std::size_t prefix_length;
-    if (path[0] == '/') {
-        if (path.size() > 1 && path[1] == '/') return false;  // "//host/path"
+    if (reference[0] == '/') {
+        if (reference.size() > 1 && reference[1] == '/') return false;  // "//host/path"
         prefix_length = origin_length_;
     } else {
-        // A ':' in the first segment would make it a scheme (RFC 3986 §4.2).
-        if (directory_length_ == 0 || path.substr(0, path.find('/')).find(':') != std::string_view::npos)
-            return false;
+        // A ':' in the first segment would make it a scheme (RFC 3986 §4.2). Most such references
+        // are absolute URLs with an internationalized host: told apart before their path is read.
+        if (directory_length_ == 0 || first_segment_has_colon(reference)) return false;
         prefix_length = directory_length_;
     }
+    const std::string_view path = path_of(reference);
     if (may_hold_dot_segments(path) || !is_plain_url_text(reference, Escapes::normalized)) return false;
     const char* prefix =
         plain_base_offset_ ? unparsed_base_.data() + *plain_base_offset_ : base_->buffer().data();
