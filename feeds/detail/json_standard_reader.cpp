@@ -88,44 +88,46 @@ class StandardJsonReader {
     }
 
     bool read_object(int depth) {
-        ++at_;
-        skip_whitespace();
-        std::size_t size = 0;
-        if (at_ != end_ && *at_ == '}') {
-            ++at_;
-        } else {
-            do {
-                skip_whitespace();
-                if (at_ == end_ || *at_ != '"' || !read_string(true)) return false;
-                skip_whitespace();
-                if (at_ == end_ || *at_ != ':') return false;
-                ++at_;
-                skip_whitespace();
-                if (!read_value(depth)) return false;
-                ++size;
-            } while (skip_comma());
-            if (at_ == end_ || *at_++ != '}') return false;
-        }
-        stack_.push_object(size);
+        const std::optional<std::size_t> size = read_items('}', [&] { return read_member(depth); });
+        if (!size) return false;
+        stack_.push_object(*size);
         return true;
     }
 
     bool read_array(int depth) {
+        const std::optional<std::size_t> size = read_items(']', [&] { return read_value(depth); });
+        if (!size) return false;
+        stack_.push_array(*size);
+        return true;
+    }
+
+    // An object's or array's items, from its opening bracket past `close`: how many, or nothing at
+    // an error.
+    template <typename ReadItem>
+    std::optional<std::size_t> read_items(char close, ReadItem read_item) {
         ++at_;
         skip_whitespace();
         std::size_t size = 0;
-        if (at_ != end_ && *at_ == ']') {
+        if (at_ != end_ && *at_ == close) {
             ++at_;
-        } else {
-            do {
-                skip_whitespace();
-                if (!read_value(depth)) return false;
-                ++size;
-            } while (skip_comma());
-            if (at_ == end_ || *at_++ != ']') return false;
+            return size;
         }
-        stack_.push_array(size);
-        return true;
+        do {
+            skip_whitespace();
+            if (!read_item()) return std::nullopt;
+            ++size;
+        } while (skip_comma());
+        if (at_ == end_ || *at_++ != close) return std::nullopt;
+        return size;
+    }
+
+    bool read_member(int depth) {
+        if (at_ == end_ || *at_ != '"' || !read_string(true)) return false;
+        skip_whitespace();
+        if (at_ == end_ || *at_ != ':') return false;
+        ++at_;
+        skip_whitespace();
+        return read_value(depth);
     }
 
     // After a member or element: true past a comma, false before anything else (the closing bracket
