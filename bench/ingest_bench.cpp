@@ -28,7 +28,6 @@
 #include <random>
 #include <semaphore>
 #include <string>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -119,22 +118,22 @@ std::unique_ptr<store::Store> fresh_store(const std::filesystem::path& database,
     return opened;
 }
 
-// The poll of the items from `at`: copied from a const vector, moved out of an rvalue one (as the
-// daemon moves what it parsed into the poll).
-template <typename Items>
-store::PollOutcome poll_of(Items&& items, std::size_t at, bool with_keys) {
-    constexpr bool take = std::is_rvalue_reference_v<Items&&>;
+enum class Handover { copy, move };
+
+// The poll of the items from `at`: copied, or moved out of `items` as the daemon moves what it
+// parsed into the poll (only those items: other workers take theirs at the same time).
+template <Handover handover, typename Items>
+store::PollOutcome poll_of(Items& items, std::size_t at, bool with_keys) {
     store::PollOutcome outcome;
     outcome.state.name = items[at].source;
     outcome.state.url = "https://example.cn/feed";
     for (std::size_t i = at; i < std::min(items.size(), at + kPerPoll); ++i) {
-        auto& item = items[i];
-        if constexpr (take) {
-            outcome.entries.push_back(std::move(item.entry));
-            if (with_keys) outcome.story_keys.push_back(std::move(item.keys));
+        if constexpr (handover == Handover::move) {
+            outcome.entries.push_back(std::move(items[i].entry));
+            if (with_keys) outcome.story_keys.push_back(std::move(items[i].keys));
         } else {
-            outcome.entries.push_back(item.entry);
-            if (with_keys) outcome.story_keys.push_back(item.keys);
+            outcome.entries.push_back(items[i].entry);
+            if (with_keys) outcome.story_keys.push_back(items[i].keys);
         }
     }
     return outcome;
@@ -150,7 +149,7 @@ std::vector<Slice> ingest(const std::filesystem::path& database, const std::vect
                           bool matching, std::size_t slice) {
     std::vector<store::PollOutcome> polls;
     for (std::size_t at = 0; at < items.size(); at += kPerPoll) {
-        polls.push_back(poll_of(items, at, matching));
+        polls.push_back(poll_of<Handover::copy>(items, at, matching));
         store::prepare_entry_rows(polls.back());
     }
     auto written = fresh_store(database, matching);
@@ -200,7 +199,7 @@ EndToEnd ingest_end_to_end(const std::filesystem::path& database, std::vector<It
         slots.acquire();
         asio::post(workers, [&, at] {
             for (std::size_t i = at; i < std::min(items.size(), at + kPerPoll); ++i) compute_keys(items[i]);
-            auto outcome = std::make_shared<store::PollOutcome>(poll_of(std::move(items), at, true));
+            auto outcome = std::make_shared<store::PollOutcome>(poll_of<Handover::move>(items, at, true));
             store::prepare_entry_rows(*outcome);  // as the daemon does, on the worker
             asio::post(store_strand, [&, outcome] {
                 written->record_poll(*outcome, kNow);

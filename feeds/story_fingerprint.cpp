@@ -56,7 +56,7 @@ void sort_uniform(std::uint64_t* hashes, std::size_t count, std::uint64_t bound)
 // The `size` smallest distinct of the `count` hashes `hash_at(i)` gives, ascending. The k-th
 // smallest of n uniform hashes lies near k/n of the range, so one pass keeps only the hashes below
 // 1.5 times that, without a branch, and sorts those few; when repeats or chance leave fewer than
-// `size` distinct ones there (rare), every hash is sorted.
+// `size` distinct ones there, or far more than 1.5 times `size` (rare), every hash is sorted.
 template <typename HashAt>
 std::vector<std::uint64_t> bottom_k(std::size_t count, std::size_t size, const HashAt& hash_at) {
     std::vector<std::uint64_t> hashes(count);
@@ -68,7 +68,9 @@ std::vector<std::uint64_t> bottom_k(std::size_t count, std::size_t size, const H
             hashes[kept] = hash;
             kept += hash < bound;
         }
-        if (kept >= size) {
+        // Many more than expected under the bound means repeats, which the full sort handles: a
+        // bucket then holds many equal hashes, and sorting them by insertion would be quadratic.
+        if (kept >= size && kept <= 4 * size) {
             sort_uniform(hashes.data(), kept, bound);
             const auto first = hashes.begin();
             const auto last = first + static_cast<std::ptrdiff_t>(size);

@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <array>
 #include <boost/json.hpp>
 #include <initializer_list>
 #include <memory>
@@ -60,19 +61,25 @@ std::string identity_key(const feeds::Entry& entry, const std::string& canonical
 
 constexpr std::string_view kContentHashPrefix = "xxh3:";
 
-// XXH3-128 of everything the row stores, each part followed by a unit separator so that moving
-// text from one part to the next changes the hash: "xxh3:" and 32 hex digits.
+// What a content hash covers, in order: everything the row stores of the entry. The times are
+// written into `times`, which the parts point into.
+std::array<std::string_view, 5> hashed_parts(const EntryRow& row, const feeds::Entry& entry,
+                                             std::array<std::string, 2>& times) {
+    times = {seconds_text(entry.published), seconds_text(entry.updated)};
+    return {row.body, entry.title, entry.link, times[0], times[1]};
+}
+
+// "xxh3:" and the XXH3-128 of the parts, each preceded by its length so that no text moved from one
+// part to the next keeps the hash, in 32 hex digits.
 std::string content_hash(const EntryRow& row, const feeds::Entry& entry) {
-    const std::string published = seconds_text(entry.published);
-    const std::string updated = seconds_text(entry.updated);
+    std::array<std::string, 2> times;
     const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), &XXH3_freeState);
     if (!state) throw std::bad_alloc();
     XXH3_128bits_reset(state.get());
-    for (const std::string_view part :
-         {std::string_view(row.body), std::string_view(entry.title), std::string_view(entry.link),
-          std::string_view(published), std::string_view(updated)}) {
+    for (const std::string_view part : hashed_parts(row, entry, times)) {
+        const std::uint64_t length = part.size();
+        XXH3_128bits_update(state.get(), &length, sizeof length);
         XXH3_128bits_update(state.get(), part.data(), part.size());
-        XXH3_128bits_update(state.get(), "\x1f", 1);
     }
     const XXH128_hash_t hash = XXH3_128bits_digest(state.get());
     std::string hex(kContentHashPrefix);
@@ -80,6 +87,13 @@ std::string content_hash(const EntryRow& row, const feeds::Entry& entry) {
         for (int shift = 60; shift >= 0; shift -= 4) hex += "0123456789abcdef"[(half >> shift) & 0xF];
     }
     return hex;
+}
+
+// The FNV-1a 128 digest releases before XXH3 stored (feeds::detail::content_digest of the same parts).
+std::string older_content_hash(const EntryRow& row, const feeds::Entry& entry) {
+    std::array<std::string, 2> times;
+    const auto parts = hashed_parts(row, entry, times);
+    return feeds::detail::content_digest({parts[0], parts[1], parts[2], parts[3], parts[4]});
 }
 
 }  // namespace
@@ -103,10 +117,7 @@ EntryRow make_entry_row(const feeds::Entry& entry, std::string canonical_link) {
 
 bool unchanged_content(std::string_view stored_hash, const EntryRow& row, const feeds::Entry& entry) {
     if (stored_hash == row.content_hash) return true;
-    return !stored_hash.starts_with(kContentHashPrefix) &&
-           stored_hash ==
-               feeds::detail::content_digest({row.body, entry.title, entry.link,
-                                              seconds_text(entry.published), seconds_text(entry.updated)});
+    return !stored_hash.starts_with(kContentHashPrefix) && stored_hash == older_content_hash(row, entry);
 }
 
 std::string encode_entry_body(const feeds::Entry& entry) {

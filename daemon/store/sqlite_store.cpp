@@ -377,14 +377,14 @@ class SqliteStore final : public Store {
     void update_entry(std::int64_t id, const EntryRow& row, const feeds::Entry& entry) {
         StatementUse update(update_item_);
         update->bind(1, id);
-        update->bind(2, row.content_hash);
+        update->bindNoCopy(2, row.content_hash);
         update->bind(3, seconds(entry.published.value_or(entry.updated.value_or(Timestamp{}))));
         bind_time(*update, 4, entry.published);
         bind_time(*update, 5, entry.updated);
-        update->bind(6, entry.title);
-        update->bind(7, entry.link);
-        update->bind(8, row.canonical_link);
-        update->bind(9, row.body);
+        update->bindNoCopy(6, entry.title);
+        update->bindNoCopy(7, entry.link);
+        update->bindNoCopy(8, row.canonical_link);
+        update->bindNoCopy(9, row.body);
         update->exec();
     }
 

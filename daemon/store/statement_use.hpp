@@ -10,7 +10,12 @@ namespace feedagg::store::detail {
 class StatementUse {
   public:
     explicit StatementUse(SQLite::Statement& statement) : statement_(statement) { statement_.reset(); }
-    ~StatementUse() { statement_.tryReset(); }
+    // Bindings are cleared too: strings bound without a copy may not outlive this use. (SQLite's
+    // clear_bindings always succeeds, so this cannot throw.)
+    ~StatementUse() {
+        statement_.tryReset();
+        statement_.clearBindings();
+    }
     StatementUse(const StatementUse&) = delete;
     StatementUse& operator=(const StatementUse&) = delete;
     SQLite::Statement* operator->() { return &statement_; }

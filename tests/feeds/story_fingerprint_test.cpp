@@ -110,6 +110,22 @@ TEST(StoryFingerprint, SketchHoldsTheSmallestDistinctShingleHashes) {
     }
 }
 
+// The number sketch goes the same fast way once a text holds more than twice its size in numbers.
+TEST(StoryFingerprint, NumberSketchHoldsTheSmallestDistinctNumbers) {
+    std::string text = chinese_text(9, 50);
+    for (int i = 0; i < 120; ++i) text += " " + std::to_string(i % 90 * 37 + 1) + "号 " + chinese_text(i, 3);
+    const std::string normalized = normalize_story_text(text);
+    std::vector<std::uint64_t> expected;
+    for (std::uint64_t token : detail::token_hashes(normalized)) {
+        if (token & detail::kNumberBit) expected.push_back(token);
+    }
+    ASSERT_GT(expected.size(), 2 * StoryFingerprint::kNumberSketchSize);
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    expected.resize(StoryFingerprint::kNumberSketchSize);
+    EXPECT_EQ(StoryFingerprint::of_text(normalized).numbers(), expected);
+}
+
 TEST(StoryFingerprint, SerializationRoundTrips) {
     for (const std::string& text : {std::string(), std::string("工会"), chinese_text(6, 1200),
                                     english_text(6, 300) + " in 2025 and 2026, 47 of 312"}) {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "feeds/story.hpp"
 
@@ -161,6 +162,19 @@ TEST(StoryIndex, RemovedIdsAreNoCandidates) {
         index.candidates(story_keys("全市职工技能大赛动员会召开", kStory, "https://a.example/1")).empty());
     index.remove(7);
     index.remove(12345);
+}
+
+// Twenty items share every text key, so each of those keys is common and weighs one; one of them
+// also has the query's link, a rare exact key. That one comes first, then the others by weight
+// and, weights being equal, the newest (largest) id first, cut at kMaxCandidates.
+TEST(StoryIndex, RanksAnExactKeyFirstThenByWeightThenByNewestId) {
+    StoryIndex index;
+    for (int id = 1; id <= 20; ++id) index.add(id, story_keys("", kStory, ""));
+    index.add(100, story_keys("", kStory, "https://a.example/only-here"));
+    const auto found = index.candidates(story_keys("", kStory, "https://a.example/only-here"));
+    std::vector<std::int64_t> expected = {100};
+    for (std::int64_t id = 20; expected.size() < StoryIndex::kMaxCandidates; --id) expected.push_back(id);
+    EXPECT_EQ(found, expected);
 }
 
 TEST(StoryIndex, KeepsOnlyTheNewestPostingsOfAKeyEveryoneShares) {

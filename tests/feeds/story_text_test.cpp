@@ -3,6 +3,7 @@
 #include <string>
 
 #include "feeds/story.hpp"
+#include "feeds/story_tokens.hpp"
 
 namespace feedagg::feeds {
 namespace {
@@ -51,6 +52,14 @@ TEST(StoryText, DropsWidgetAndCopyrightLines) {
     EXPECT_EQ(normalize_story_text(page), "职工技能大赛开幕");
 }
 
+// A phrase never starts at a UTF-8 continuation byte; one after a broken character is still found.
+TEST(StoryText, FindsCopyrightPhrasesAfterInvalidUtf8) {
+    EXPECT_TRUE(detail::is_boilerplate_line("\xE4版权所有 工人日报社", {}));
+    EXPECT_TRUE(detail::is_boilerplate_line("\x80\xBF© 2025 工人日报社", {}));
+    EXPECT_TRUE(detail::is_boilerplate_line("x\xE4" "copyright 2025", {}));
+    EXPECT_FALSE(detail::is_boilerplate_line("\xE4职工技能大赛在全市范围内举行，一千余名职工参加了比赛", {}));
+}
+
 TEST(StoryText, DropsDatelines) {
     EXPECT_EQ(normalize_story_text("Posted on March 27, 2025 by admin\nUnion wins."), "union wins");
     EXPECT_EQ(normalize_story_text("2025年04月18日 09:12\n工会帮扶。"), "工会帮扶");
@@ -87,6 +96,12 @@ TEST(StoryTitle, DropsRepostMarksAndSiteNames) {
     EXPECT_EQ(normalize_story_title("转：全国职工技能大赛开幕——中工网"), "全国职工技能大赛开幕");
     EXPECT_EQ(normalize_story_title("Union wins pay deal | Riverside Gazette"), "union wins pay deal");
     EXPECT_EQ(normalize_story_title("Fwd: Union wins pay deal"), "union wins pay deal");
+}
+
+TEST(StoryTitle, DropsTheSiteNameAfterTheLastSeparator) {
+    EXPECT_EQ(normalize_story_title("全市职工技能大赛 | 工会|中工网"), "全市职工技能大赛");
+    EXPECT_EQ(normalize_story_title("全市职工技能大赛———中工网"), "全市职工技能大赛");
+    EXPECT_EQ(normalize_story_title("全市职工技能大赛_工人日报 - 中工网"), "全市职工技能大赛");
 }
 
 TEST(StoryTitle, KeepsASuffixThatCarriesANumber) {

@@ -9,7 +9,7 @@
 #include "daemon/store/sqlite_queries.hpp"
 #include "daemon/store/sqlite_schema.hpp"
 #include "daemon/store/store.hpp"
-#include "feeds/entry_id.hpp"
+#include "feeds/story.hpp"
 #include "tests/store/store_test_support.hpp"
 
 namespace feedagg::store {
@@ -186,6 +186,23 @@ TEST(SqliteStore, PreparedRowsWriteWhatTheStoreWouldHaveMade) {
     EXPECT_EQ(detail::make_entry_row(no_id).identity_key, "link:https://example.com/a");
 }
 
+// With story keys made first, a row takes its canonical link from them: the same row either way.
+TEST(SqliteStore, RowsMadeBesideStoryKeysAreTheRowsMadeAlone) {
+    feeds::Entry no_id = entry_with_id("", "linked");
+    no_id.link = "HTTPS://Example.com:443/a/?utm_source=x#top";
+    PollOutcome keyed = poll_of("a", {no_id, entry_with_id("1", "one")});
+    for (const feeds::Entry& entry : keyed.entries)
+        keyed.story_keys.push_back(feeds::story_keys(entry.title, entry.content, entry.link));
+    prepare_entry_rows(keyed);
+    ASSERT_EQ(keyed.rows.size(), 2u);
+    for (std::size_t i = 0; i < keyed.rows.size(); ++i) {
+        const EntryRow alone = detail::make_entry_row(keyed.entries[i]);
+        EXPECT_EQ(keyed.rows[i].identity_key, alone.identity_key);
+        EXPECT_EQ(keyed.rows[i].canonical_link, alone.canonical_link);
+        EXPECT_EQ(keyed.rows[i].content_hash, alone.content_hash);
+    }
+}
+
 TEST(SqliteStore, SameIdIsTheSameEntryEvenWhenTheLinkChanges) {
     TempDirectory directory;
     auto store = open_sqlite_store(directory.database());
@@ -289,11 +306,9 @@ TEST(SqliteStore, AHashStoredByAnOlderReleaseStillSaysUnchanged) {
     auto store = open_sqlite_store(directory.database());
     const feeds::Entry entry = entry_with_id("1", "one", at(50));
     const auto store_older_hash = [&] {
-        const EntryRow row = detail::make_entry_row(entry);
-        const std::string older =
-            feeds::detail::content_digest({row.body, entry.title, entry.link, "50", ""});
+        // FNV-1a 128 of {"id":"1"}, "one", "", "50", "", each followed by 0x1F, as stored before.
         SQLite::Database connection(directory.database(), SQLite::OPEN_READWRITE);
-        connection.exec("UPDATE items SET content_hash = '" + older + "'");
+        connection.exec("UPDATE items SET content_hash = '2290ef9ea1f877e8eba46c6abf8e3b4f'");
     };
     const auto stored_hash = [&] {
         SQLite::Database connection(directory.database(), SQLite::OPEN_READONLY);
