@@ -11,9 +11,16 @@ all: build
 deps:
 	@scripts/install-deps.sh
 
+# Release builds (release, bench) profile-guide the format library: scripts/build-profiled.sh.
+PROFILED_PRESETS = release bench
+
 build: deps
+ifneq ($(filter $(PRESET),$(PROFILED_PRESETS)),)
+	scripts/build-profiled.sh $(PRESET)
+else
 	cmake --preset $(PRESET)
 	cmake --build --preset $(PRESET)
+endif
 
 # The daemon on its built-in configuration (config/feedagg.toml): http://127.0.0.1:8080/
 run: build
@@ -30,8 +37,7 @@ fuzz:
 
 bench:
 	@scripts/install-deps.sh --bench
-	cmake --preset bench
-	cmake --build --preset bench
+	scripts/build-profiled.sh bench
 	scripts/run-bench.sh build/bench
 
 format:
