@@ -4,7 +4,9 @@
 // reader scans 16 bytes at a time between escapes too. It declines whatever it does not read exactly
 // as Boost.JSON would (comments, trailing commas, fractions, long integers, unpaired surrogates,
 // control characters, any error), and parse_json_document then lets Boost.JSON read the document.
+#if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
 
 #include <boost/json/value_stack.hpp>
 #include <charconv>
@@ -20,6 +22,7 @@ namespace json = boost::json;
 // The first '"', '\' or control character at or after `at`, or `end`. Bytes above 0x7F are text:
 // invalid UTF-8 is kept as it is, as Boost.JSON keeps it with allow_invalid_utf8.
 const char* find_string_stop(const char* at, const char* end) {
+#if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i backslash = _mm_set1_epi8('\\');
     const __m128i last_control = _mm_set1_epi8(0x1F);
@@ -32,6 +35,7 @@ const char* find_string_stop(const char* at, const char* end) {
             return at + __builtin_ctz(mask);
         at += 16;
     }
+#endif
     while (at != end && *at != '"' && *at != '\\' && static_cast<unsigned char>(*at) >= 0x20) ++at;
     return at;
 }
